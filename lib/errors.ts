@@ -1,4 +1,7 @@
-/** Every error a caller is expected to handle. `message` is Dutch and may be shown to the user. */
+/**
+ * The one error type of the portal. `message` is Dutch and safe to show to the user;
+ * `details` carries structured data (e.g. validation errors) for callers that render it.
+ */
 export type AppErrorCode =
   | "unauthenticated"
   | "forbidden"
@@ -10,37 +13,32 @@ export type AppErrorCode =
   | "internal";
 
 export class AppError extends Error {
+  override readonly name = "AppError";
+
   constructor(
-    public code: AppErrorCode,
+    public readonly code: AppErrorCode,
     message: string,
-    public details?: unknown,
+    public readonly details?: unknown,
   ) {
     super(message);
-    this.name = "AppError";
   }
+}
+
+const STATUS: Record<AppErrorCode, number> = {
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  invalid_input: 400,
+  conflict: 409,
+  version_outdated: 409,
+  store_locked: 503,
+  internal: 500,
+};
+
+export function httpStatus(code: AppErrorCode): number {
+  return STATUS[code];
 }
 
 export function isAppError(error: unknown): error is AppError {
   return error instanceof AppError;
-}
-
-/** The one place where error codes become HTTP status codes. */
-export function httpStatus(code: AppErrorCode): number {
-  switch (code) {
-    case "unauthenticated":
-      return 401;
-    case "forbidden":
-      return 403;
-    case "not_found":
-      return 404;
-    case "invalid_input":
-      return 400;
-    case "conflict":
-    case "version_outdated":
-      return 409;
-    case "store_locked":
-      return 503;
-    case "internal":
-      return 500;
-  }
 }
