@@ -1,7 +1,4 @@
-/**
- * The one error type of the portal. `message` is Dutch and safe to show to the user;
- * `details` carries structured data (e.g. validation errors) for callers that render it.
- */
+/** Every error a caller is expected to handle. `message` is Dutch and may be shown to the user. */
 export type AppErrorCode =
   | "unauthenticated"
   | "forbidden"
@@ -13,32 +10,37 @@ export type AppErrorCode =
   | "internal";
 
 export class AppError extends Error {
-  override readonly name = "AppError";
-
   constructor(
-    public readonly code: AppErrorCode,
+    public code: AppErrorCode,
     message: string,
-    public readonly details?: unknown,
+    public details?: unknown,
   ) {
     super(message);
+    this.name = "AppError";
   }
-}
-
-const STATUS: Record<AppErrorCode, number> = {
-  unauthenticated: 401,
-  forbidden: 403,
-  not_found: 404,
-  invalid_input: 400,
-  conflict: 409,
-  version_outdated: 409,
-  store_locked: 503,
-  internal: 500,
-};
-
-export function httpStatus(code: AppErrorCode): number {
-  return STATUS[code];
 }
 
 export function isAppError(error: unknown): error is AppError {
   return error instanceof AppError;
+}
+
+/** The one place where error codes become HTTP status codes. */
+export function httpStatus(code: AppErrorCode): number {
+  switch (code) {
+    case "unauthenticated":
+      return 401;
+    case "forbidden":
+      return 403;
+    case "not_found":
+      return 404;
+    case "invalid_input":
+      return 400;
+    case "conflict":
+    case "version_outdated":
+      return 409;
+    case "store_locked":
+      return 503;
+    case "internal":
+      return 500;
+  }
 }
