@@ -1,0 +1,100 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { AcknowledgeSection } from "@/components/acknowledge-section";
+import { AnchoredHeading } from "@/components/heading-anchor";
+import { MdxContent } from "@/components/mdx-content";
+import { getAcknowledgementStatus } from "@/lib/acknowledgements/queries";
+import { requireUser } from "@/lib/auth/session";
+import { getCurrentPolicy } from "@/lib/reading/current-policy";
+
+type Props = { params: Promise<{ onderdeel: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { onderdeel } = await params;
+  await requireUser();
+  const policy = await getCurrentPolicy();
+  const part = policy.sections.find((candidate) => candidate.slug === onderdeel);
+  return { title: part ? `${part.title} – Richtlijnen sociale media` : "Niet gevonden" };
+}
+
+export default async function PartPage({ params }: Props) {
+  const user = await requireUser();
+  const { onderdeel } = await params;
+  const policy = await getCurrentPolicy();
+  const index = policy.sections.findIndex((candidate) => candidate.slug === onderdeel);
+  if (index === -1) notFound();
+  const part = policy.sections[index];
+  const previous = policy.sections[index - 1];
+  const next = policy.sections[index + 1];
+  const isLast = index === policy.sections.length - 1;
+  const status = isLast ? await getAcknowledgementStatus({ employeeId: user.employeeId, policy: policy.version.policy }) : null;
+
+  return (
+    <div className="grid gap-8 lg:grid-cols-[14rem_1fr]">
+      <nav aria-label="Inhoudsopgave" className="no-print lg:sticky lg:top-4 lg:self-start">
+        <h2 className="mb-2 text-sm font-semibold uppercase tracking-wide text-stone-600 dark:text-stone-300">Inhoudsopgave</h2>
+        <ol className="space-y-1">
+          <li>
+            <Link href="/richtlijnen" className="inline-flex min-h-11 items-center text-brand-700 underline-offset-2 hover:underline dark:text-brand-200">
+              Overzicht
+            </Link>
+          </li>
+          {policy.sections.map((section) => (
+            <li key={section.slug}>
+              <Link
+                href={`/richtlijnen/${section.slug}`}
+                aria-current={section.slug === part.slug ? "page" : undefined}
+                className="inline-flex min-h-11 items-center text-brand-700 underline-offset-2 hover:underline aria-[current=page]:font-bold aria-[current=page]:text-stone-900 dark:text-brand-200 dark:aria-[current=page]:text-stone-50"
+              >
+                {section.title}
+              </Link>
+            </li>
+          ))}
+          <li>
+            <Link href="/richtlijnen/volledig" className="inline-flex min-h-11 items-center text-brand-700 underline-offset-2 hover:underline dark:text-brand-200">
+              Volledige tekst
+            </Link>
+          </li>
+        </ol>
+      </nav>
+
+      <article className="min-w-0">
+        <p className="text-sm text-stone-600 dark:text-stone-300">
+          Onderdeel {index + 1} van {policy.sections.length} · versie {policy.version.number}
+        </p>
+        <AnchoredHeading as="h1" id={part.slug} className="mt-1 text-3xl font-bold tracking-tight text-brand-900 dark:text-brand-50">
+          {part.title}
+        </AnchoredHeading>
+        <p className="mt-2 text-lg text-stone-700 dark:text-stone-300">{part.summary}</p>
+        <div className="prose prose-stone mt-6 max-w-none dark:prose-invert">
+          <MdxContent part={part.compiled} />
+        </div>
+
+        <nav aria-label="Vorige en volgende" className="no-print mt-10 flex flex-wrap justify-between gap-4 border-t border-stone-200 pt-4 dark:border-stone-800">
+          {previous ? (
+            <Link href={`/richtlijnen/${previous.slug}`} rel="prev" className="inline-flex min-h-11 items-center font-medium text-brand-700 hover:underline dark:text-brand-200">
+              ← {previous.title}
+            </Link>
+          ) : (
+            <Link href="/richtlijnen" className="inline-flex min-h-11 items-center font-medium text-brand-700 hover:underline dark:text-brand-200">
+              ← Overzicht
+            </Link>
+          )}
+          {next ? (
+            <Link href={`/richtlijnen/${next.slug}`} rel="next" className="inline-flex min-h-11 items-center font-medium text-brand-700 hover:underline dark:text-brand-200">
+              {next.title} →
+            </Link>
+          ) : null}
+        </nav>
+
+        {isLast && policy.closing ? (
+          <div className="prose prose-stone mt-8 max-w-none rounded-lg border-l-4 border-brand-500 bg-brand-50 p-4 dark:prose-invert dark:bg-brand-900/40">
+            <MdxContent part={policy.closing.compiled} />
+          </div>
+        ) : null}
+        {status ? <AcknowledgeSection status={status} /> : null}
+      </article>
+    </div>
+  );
+}

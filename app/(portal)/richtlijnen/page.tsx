@@ -1,0 +1,70 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { AcknowledgeSection } from "@/components/acknowledge-section";
+import { MdxContent } from "@/components/mdx-content";
+import { getAcknowledgementStatus } from "@/lib/acknowledgements/queries";
+import { requireUser } from "@/lib/auth/session";
+import { formatDate } from "@/lib/format/dates";
+import { getCurrentPolicy } from "@/lib/reading/current-policy";
+
+export const metadata: Metadata = { title: "Richtlijnen sociale media" };
+
+export default async function OverviewPage() {
+  const user = await requireUser();
+  const policy = await getCurrentPolicy();
+  const status = await getAcknowledgementStatus({ employeeId: user.employeeId, policy: policy.version.policy });
+
+  return (
+    <article className="space-y-8">
+      <header className="space-y-2">
+        <h1 className="text-3xl font-bold tracking-tight text-brand-900 sm:text-4xl dark:text-brand-50">
+          {policy.intro?.title ?? "Richtlijnen sociale media"}
+        </h1>
+        <p className="text-sm text-stone-600 dark:text-stone-300">
+          Versie {policy.version.number}, gepubliceerd op {formatDate(policy.version.publishedAt)}
+        </p>
+      </header>
+
+      {policy.intro ? (
+        <div className="prose prose-stone max-w-none dark:prose-invert">
+          <MdxContent part={policy.intro.compiled} />
+        </div>
+      ) : null}
+
+      <section aria-labelledby="onderdelen-titel">
+        <h2 id="onderdelen-titel" className="mb-4 text-2xl font-semibold">
+          Onderdelen
+        </h2>
+        <ol className="grid gap-4 sm:grid-cols-3">
+          {policy.sections.map((part) => (
+            <li key={part.slug}>
+              <Link
+                href={`/richtlijnen/${part.slug}`}
+                className="flex h-full flex-col gap-2 rounded-lg border border-stone-200 bg-white p-4 shadow-sm hover:border-brand-500 hover:shadow dark:border-stone-800 dark:bg-stone-900 dark:hover:border-brand-200"
+              >
+                <span className="text-lg font-semibold text-brand-800 dark:text-brand-100">{part.title}</span>
+                <span className="text-stone-700 dark:text-stone-300">{part.summary}</span>
+                <span className="mt-auto text-sm text-stone-600 dark:text-stone-400">
+                  {part.compiled.rules.length} regels
+                </span>
+              </Link>
+            </li>
+          ))}
+        </ol>
+        <p className="mt-4">
+          <Link href="/richtlijnen/volledig" className="font-medium text-brand-700 underline underline-offset-2 dark:text-brand-200">
+            Alle onderdelen op één pagina (ook om af te drukken)
+          </Link>
+        </p>
+      </section>
+
+      {policy.closing ? (
+        <div className="prose prose-stone max-w-none rounded-lg border-l-4 border-brand-500 bg-brand-50 p-4 dark:prose-invert dark:bg-brand-900/40">
+          <MdxContent part={policy.closing.compiled} />
+        </div>
+      ) : null}
+
+      <AcknowledgeSection status={status} />
+    </article>
+  );
+}

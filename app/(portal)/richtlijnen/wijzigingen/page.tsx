@@ -1,0 +1,100 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { z } from "zod";
+import { AcknowledgeSection } from "@/components/acknowledge-section";
+import { Redline } from "@/components/redline";
+import { getAcknowledgementStatus } from "@/lib/acknowledgements/queries";
+import { requireUser } from "@/lib/auth/session";
+import { diffParts } from "@/lib/content/diff";
+import { formatDate } from "@/lib/format/dates";
+import { getVersionParts, listVersions } from "@/lib/policy/versions";
+import { getCurrentPolicy } from "@/lib/reading/current-policy";
+
+export const metadata: Metadata = { title: "Wat is er veranderd – Richtlijnen sociale media" };
+
+const searchSchema = z.object({ van: z.coerce.number().int().positive().optional() });
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function ChangesPage({ searchParams }: Props) {
+  const user = await requireUser();
+  const policy = await getCurrentPolicy();
+  const status = await getAcknowledgementStatus({ employeeId: user.employeeId, policy: policy.version.policy });
+  const versions = await listVersions({ policy: policy.version.policy });
+  const query = searchSchema.safeParse(await searchParams);
+
+  // By default compare with the version this employee last acknowledged; ?van=N compares with any older version.
+  const requested = query.success && query.data.van ? versions.find((version) => version.number === query.data.van) : undefined;
+  const from = requested ?? (status.acknowledged && status.acknowledged.version.number < policy.version.number ? status.acknowledged.version : undefined);
+  const olderVersions = versions.filter((version) => version.number < policy.version.number);
+
+  return (
+    <article className="mx-auto max-w-3xl space-y-8">
+      <header className="space-y-2">
+        <h1 className="text-3xl font-bold tracking-tight text-brand-900 dark:text-brand-50">Wat is er veranderd</h1>
+        {from ? (
+          <p className="text-stone-700 dark:text-stone-300">
+            Verschillen tussen versie {from.number} ({formatDate(from.publishedAt)})
+            {status.acknowledged?.version.id === from.id ? ", die jij hebt bevestigd," : ""} en de huidige versie {policy.version.number} (
+            {formatDate(policy.version.publishedAt)}). Toegevoegde tekst is <ins className="redline-ins">onderstreept</ins>, verwijderde tekst is{" "}
+            <del className="redline-del">doorgestreept</del>.
+          </p>
+        ) : (
+          <p className="text-stone-700 dark:text-stone-300">Kies een eerdere versie om te zien wat er sindsdien is veranderd.</p>
+        )}
+      </header>
+
+      {from ? <ChangeSummaries versions={versions.filter((version) => version.number > from.number)} /> : null}
+
+      {from ? <Redline diffs={diffParts({ from: await getVersionParts({ versionId: from.id }), to: policy.parts })} /> : null}
+
+      {olderVersions.length > 0 ? (
+        <section aria-labelledby="versies-titel" className="no-print">
+          <h2 id="versies-titel" className="mb-3 text-xl font-semibold">
+            Eerdere versies
+          </h2>
+          <ul className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white dark:divide-stone-800 dark:border-stone-800 dark:bg-stone-900">
+            {olderVersions.map((version) => (
+              <li key={version.id} className="flex flex-wrap items-center justify-between gap-2 p-3">
+                <span>
+                  Versie {version.number}, {formatDate(version.publishedAt)}: {version.summary}
+                </span>
+                <Link
+                  href={`/richtlijnen/wijzigingen?van=${version.number}`}
+                  aria-current={from?.id === version.id ? "true" : undefined}
+                  className="inline-flex min-h-11 items-center font-medium text-brand-700 underline underline-offset-2 dark:text-brand-200"
+                >
+                  Vergelijk met versie {policy.version.number}
+                  <span className="sr-only"> (vanaf versie {version.number})</span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : (
+        <p>Er is nog maar één versie van de richtlijnen.</p>
+      )}
+
+      <AcknowledgeSection status={status} showFormWhenChanged />
+    </article>
+  );
+}
+
+function ChangeSummaries({ versions }: { versions: { id: number; number: number; summary: string; material: boolean; publishedAt: Date }[] }) {
+  if (versions.length === 0) return null;
+  return (
+    <section aria-labelledby="samenvatting-titel" className="rounded-lg border border-stone-200 bg-white p-4 dark:border-stone-800 dark:bg-stone-900">
+      <h2 id="samenvatting-titel" className="mb-2 text-lg font-semibold">
+        Samenvatting van de wijzigingen
+      </h2>
+      <ul className="space-y-1">
+        {versions.map((version) => (
+          <li key={version.id}>
+            <strong>Versie {version.number}</strong> ({formatDate(version.publishedAt)},{" "}
+            {version.material ? "inhoudelijke wijziging" : "redactionele wijziging"}): {version.summary}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,61 @@
+"use client";
+
+import { useActionState, useId } from "react";
+import { acknowledgeAction, type AcknowledgeState } from "@/app/(portal)/richtlijnen/actions";
+
+type Props = { versionId: number; versionNumber: number; contentHash: string };
+
+/**
+ * Works without JavaScript too (a plain form post to the server action); with JavaScript it shows
+ * the pending state and the result in place.
+ */
+export function AcknowledgeForm({ versionId, versionNumber, contentHash }: Props) {
+  const [state, formAction, pending] = useActionState<AcknowledgeState, FormData>(acknowledgeAction, null);
+  const checkboxId = useId();
+  const errorId = useId();
+
+  if (state?.status === "ok") {
+    return (
+      <p role="status" className="rounded-md bg-emerald-50 p-4 font-semibold text-emerald-950 dark:bg-emerald-950 dark:text-emerald-50">
+        Bevestigd op {state.acknowledgedAtText} (versie {state.versionNumber}).
+      </p>
+    );
+  }
+
+  const error = state?.status === "invalid" ? state.errors.confirm?.[0] ?? state.message : state?.status === "error" ? state.message : null;
+
+  return (
+    <form action={formAction} className="space-y-4" noValidate>
+      <input type="hidden" name="versionId" value={versionId} />
+      <input type="hidden" name="contentHash" value={contentHash} />
+      <div className="flex items-start gap-3">
+        <input
+          id={checkboxId}
+          type="checkbox"
+          name="confirm"
+          value="ja"
+          required
+          aria-describedby={error ? errorId : undefined}
+          aria-invalid={error ? true : undefined}
+          className="mt-1 size-6 shrink-0 accent-brand-700"
+        />
+        <label htmlFor={checkboxId} className="text-base">
+          Ik heb de richtlijnen voor het gebruik van sociale media gelezen en begrepen.
+        </label>
+      </div>
+      {error ? (
+        <p id={errorId} role="alert" className="font-medium text-red-800 dark:text-red-300">
+          {error}
+        </p>
+      ) : null}
+      <button
+        type="submit"
+        disabled={pending}
+        className="inline-flex min-h-11 w-full items-center justify-center rounded-md bg-brand-700 px-6 font-semibold text-white hover:bg-brand-800 disabled:opacity-60 sm:w-auto dark:bg-brand-200 dark:text-stone-950"
+      >
+        {pending ? "Bezig met bevestigen…" : "Bevestigen"}
+      </button>
+      <p className="text-sm text-stone-600 dark:text-stone-300">Je bevestigt versie {versionNumber}.</p>
+    </form>
+  );
+}

@@ -1,0 +1,42 @@
+import Link from "next/link";
+import { AcknowledgeForm } from "@/components/acknowledge-form";
+import { formatDateTime } from "@/lib/format/dates";
+import type { AcknowledgementStatus } from "@/lib/acknowledgements/queries";
+
+/**
+ * The acknowledgement block under the overview, the last part and the redline. When the text
+ * changed materially, the form only appears on the redline page, so the employee sees what
+ * changed before confirming.
+ */
+export function AcknowledgeSection({ status, showFormWhenChanged = false }: { status: AcknowledgementStatus; showFormWhenChanged?: boolean }) {
+  return (
+    <section
+      id="bevestigen"
+      aria-labelledby="bevestigen-titel"
+      className="no-print mt-10 scroll-mt-4 rounded-lg border-2 border-brand-200 bg-white p-5 dark:border-brand-800 dark:bg-stone-900"
+    >
+      <h2 id="bevestigen-titel" className="mb-3 text-xl font-semibold">
+        Bevestigen
+      </h2>
+      {status.state === "acknowledged" && status.acknowledged ? (
+        <p>
+          Je hebt versie {status.acknowledged.version.number} bevestigd op {formatDateTime(status.acknowledged.acknowledgedAt)}.{" "}
+          <Link className="font-medium text-brand-700 underline underline-offset-2 dark:text-brand-200" href={`/mijn-bevestigingen/${status.acknowledged.id}`}>
+            Bekijk je bewijs van bevestiging
+          </Link>
+          .
+        </p>
+      ) : status.state === "changed" && !showFormWhenChanged ? (
+        <p>
+          De richtlijnen zijn gewijzigd sinds je ze bevestigde.{" "}
+          <Link className="font-medium text-brand-700 underline underline-offset-2 dark:text-brand-200" href="/richtlijnen/wijzigingen">
+            Bekijk wat er is veranderd en bevestig daarna versie {status.current.number}
+          </Link>
+          .
+        </p>
+      ) : (
+        <AcknowledgeForm versionId={status.current.id} versionNumber={status.current.number} contentHash={status.current.contentHash} />
+      )}
+    </section>
+  );
+}

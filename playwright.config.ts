@@ -1,0 +1,61 @@
+import { defineConfig, devices } from "@playwright/test";
+
+// The e2e portal runs on its own ports and data directory, so it never touches a developer's instance.
+export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
+export const E2E_IDP_PORT = Number(process.env.E2E_IDP_PORT ?? 3101);
+export const E2E_DATA_DIR = process.env.E2E_DATA_DIR ?? ".data-e2e";
+export const BASE_URL = `http://127.0.0.1:${E2E_PORT}`;
+
+const chromium = {
+  ...devices["Desktop Chrome"],
+  launchOptions: {
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  },
+};
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  forbidOnly: !!process.env.CI,
+  retries: process.env.CI ? 1 : 0,
+  // One portal with one embedded database: specs share it, and the version specs change it.
+  workers: 1,
+  fullyParallel: false,
+  reporter: process.env.CI ? [["list"], ["html", { open: "never" }]] : "list",
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  use: {
+    baseURL: BASE_URL,
+    trace: "on-first-retry",
+    locale: "nl-NL",
+    timezoneId: "Europe/Amsterdam",
+  },
+  projects: [
+    { name: "setup", testMatch: /auth\.setup\.ts/, use: chromium },
+    { name: "reading", testMatch: /(sign-in|access|reading|print|phone|a11y)\.spec\.ts/, dependencies: ["setup"], use: chromium },
+    { name: "acknowledgement", testMatch: /acknowledgement\.spec\.ts/, dependencies: ["reading"], use: chromium },
+  ],
+  webServer: {
+    command: "node scripts/e2e-server.mjs",
+    url: `${BASE_URL}/api/health`,
+    timeout: 180_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    stderr: "pipe",
+    env: {
+      PORT: String(E2E_PORT),
+      DEV_IDP_PORT: String(E2E_IDP_PORT),
+      DATA_DIR: E2E_DATA_DIR,
+      NEXTAUTH_URL: BASE_URL,
+      HOST: "127.0.0.1",
+    },
+  },
+});

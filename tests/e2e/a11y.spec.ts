@@ -1,0 +1,27 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test } from "@playwright/test";
+import { storageStatePath } from "./support/accounts";
+
+const wcag = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+
+test.describe("accessibility (axe, WCAG 2.1 AA)", () => {
+  test("the sign-in page has no violations", async ({ page }) => {
+    await page.goto("/aanmelden");
+    const results = await new AxeBuilder({ page }).withTags(wcag).analyze();
+    expect(results.violations).toEqual([]);
+  });
+
+  test.describe("signed in", () => {
+    test.use({ storageState: storageStatePath("medewerker2") });
+    for (const path of ["/richtlijnen", "/richtlijnen/zakelijk-gebruik", "/richtlijnen/algemeen", "/richtlijnen/volledig", "/richtlijnen/wijzigingen", "/mijn-bevestigingen"]) {
+      for (const colorScheme of ["light", "dark"] as const) {
+        test(`${path} has no violations in ${colorScheme} mode`, async ({ page }) => {
+          await page.emulateMedia({ colorScheme });
+          await page.goto(path);
+          const results = await new AxeBuilder({ page }).withTags(wcag).analyze();
+          expect(results.violations).toEqual([]);
+        });
+      }
+    }
+  });
+});

@@ -1,0 +1,48 @@
+import { expect, test } from "@playwright/test";
+import { readSeedSections } from "../support/seed-rules";
+
+const protectedPaths = [
+  "/",
+  "/richtlijnen",
+  "/richtlijnen/zakelijk-gebruik",
+  "/richtlijnen/privegebruik",
+  "/richtlijnen/algemeen",
+  "/richtlijnen/volledig",
+  "/richtlijnen/wijzigingen",
+  "/mijn-bevestigingen",
+  "/mijn-bevestigingen/1",
+  "/mijn-bevestigingen/1/pdf",
+  "/bestaat-niet",
+];
+
+const someRule = readSeedSections()[0].rules[0];
+
+test.describe("without a session", () => {
+  for (const path of protectedPaths) {
+    test(`a request for ${path} is redirected to sign-in and shows none of the text`, async ({ request }) => {
+      const response = await request.get(path, { maxRedirects: 0 });
+      expect([302, 303, 307, 308]).toContain(response.status());
+      expect(response.headers()["location"]).toMatch(/\/aanmelden/);
+      expect(await response.text()).not.toContain("ambassadeur");
+
+      const followed = await request.get(path);
+      expect(followed.url()).toMatch(/\/aanmelden/);
+      const body = await followed.text();
+      expect(body).not.toContain(someRule.slice(0, 40));
+      expect(body).not.toContain("ambassadeur");
+    });
+  }
+
+  test("the health check answers without a session and shows no personal data", async ({ request }) => {
+    const response = await request.get("/api/health");
+    expect(response.status()).toBe(200);
+    const body = await response.json();
+    expect(body).toMatchObject({ status: "ok", database: "ok" });
+    expect(JSON.stringify(body)).not.toMatch(/Sanne|medewerker|@/);
+  });
+
+  test("the internal publishing endpoint refuses a request without the operator token", async ({ request }) => {
+    const response = await request.post("/api/internal/publish", { data: { summary: "x" } });
+    expect(response.status()).toBe(401);
+  });
+});

@@ -1,0 +1,135 @@
+import { expect, test, type Page } from "@playwright/test";
+import { storageStatePath } from "./support/accounts";
+import { copyContent, editFile, publishWithCli } from "./support/publish";
+
+// One story, in order: acknowledge v1, a material v2 needs a new acknowledgement, an editorial v3 does not.
+test.describe.configure({ mode: "serial" });
+test.use({ storageState: storageStatePath("medewerker") });
+
+const CHECKBOX = "Ik heb de richtlijnen voor het gebruik van sociale media gelezen en begrepen.";
+const statusBanner = (page: Page) => page.getByRole("status").first();
+
+async function acknowledge(page: Page) {
+  const form = page.locator("#bevestigen");
+  await form.getByLabel(CHECKBOX).check();
+  await form.getByRole("button", { name: "Bevestigen" }).click();
+  await expect(form.getByText(/Bevestigd op \d{1,2} \w+ \d{4} om \d{2}:\d{2}/)).toBeVisible();
+}
+
+test("an employee who has not acknowledged sees it on every page", async ({ page }) => {
+  for (const path of ["/richtlijnen", "/richtlijnen/algemeen", "/mijn-bevestigingen"]) {
+    await page.goto(path);
+    await expect(statusBanner(page)).toContainText("Je hebt de richtlijnen nog niet bevestigd");
+  }
+  await page.goto("/mijn-bevestigingen");
+  await expect(page.locator("main")).toContainText("Je hebt de richtlijnen nog niet bevestigd.");
+});
+
+test("confirming without ticking the box gives a clear message and stores nothing", async ({ page }) => {
+  await page.goto("/richtlijnen");
+  await page.locator("#bevestigen").getByRole("button", { name: "Bevestigen" }).click();
+  await expect(page.getByRole("alert")).toContainText("Vink aan dat je de richtlijnen hebt gelezen en begrepen.");
+  await page.goto("/mijn-bevestigingen");
+  await expect(page.locator("main")).toContainText("Je hebt de richtlijnen nog niet bevestigd.");
+});
+
+test("an employee reads, acknowledges version 1 and gets a receipt", async ({ page }) => {
+  await page.goto("/richtlijnen/algemeen");
+  await expect(page.locator("#bevestigen")).toBeVisible();
+  await acknowledge(page);
+
+  await page.goto("/richtlijnen");
+  await expect(statusBanner(page)).toContainText(/Bevestigd op .* \(versie 1\)/);
+
+  await page.goto("/mijn-bevestigingen");
+  const items = page.locator("main li");
+  await expect(items).toHaveCount(1);
+  await expect(items.first()).toContainText("Versie 1: bevestigd op");
+  await items.first().getByRole("link", { name: /Bewijs van bevestiging/ }).click();
+
+  await expect(page.getByRole("heading", { name: "Bewijs van bevestiging" })).toBeVisible();
+  const receipt = page.locator("article");
+  await expect(receipt).toContainText("Sanne");
+  await expect(receipt).toContainText("Versie 1");
+  await expect(receipt.locator("code").first()).toHaveText(/^[0-9a-f]{64}$/);
+
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Download als PDF" }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe("bewijs-van-bevestiging-versie-1.pdf");
+});
+
+test("acknowledging from two tabs at once gives one record, and both tabs show success", async ({ context }) => {
+  // medewerker has acknowledged version 1 already; this is the same race with medewerker's colleague "hr".
+  const browser = context.browser()!;
+  const hrContext = await browser.newContext({ storageState: storageStatePath("hr") });
+  const [first, second] = [await hrContext.newPage(), await hrContext.newPage()];
+  for (const tab of [first, second]) {
+    await tab.goto("/richtlijnen");
+    await tab.locator("#bevestigen").getByLabel(CHECKBOX).check();
+  }
+  await Promise.all([first, second].map((tab) => tab.locator("#bevestigen").getByRole("button", { name: "Bevestigen" }).click()));
+  for (const tab of [first, second]) await expect(tab.locator("#bevestigen").getByText(/Bevestigd op/)).toBeVisible();
+  await first.goto("/mijn-bevestigingen");
+  await expect(first.locator("main li")).toHaveCount(1);
+  await hrContext.close();
+});
+
+test("a material version 2 asks for a new acknowledgement, after showing what changed", async ({ page }) => {
+  const dir = copyContent();
+  editFile(dir, "20-privegebruik.mdx", (text) =>
+    text
+      .replace("geen voeding aan eventuele roddels", "geen voeding aan roddels")
+      .replace(/\s*$/, "\n- Plaats nooit foto's of gegevens van cliënten, ook niet in een besloten groep.\n"),
+  );
+  const output = await publishWithCli(["--content-dir", dir, "--summary", "Nieuwe regel over cliëntgegevens", "--material", "--deadline", "2099-03-31"]);
+  expect(output).toMatch(/versie 2|version 2/i);
+
+  await page.goto("/richtlijnen");
+  await expect(statusBanner(page)).toContainText("De richtlijnen zijn gewijzigd");
+  await expect(statusBanner(page)).toContainText("31 maart 2099");
+  // The overview does not offer the form: the redline comes first.
+  await expect(page.locator("#bevestigen").getByRole("button", { name: "Bevestigen" })).toHaveCount(0);
+  await statusBanner(page).getByRole("link", { name: "Bekijk wat er is veranderd" }).click();
+
+  await expect(page).toHaveURL(/\/richtlijnen\/wijzigingen/);
+  await expect(page.locator("main")).toContainText("Nieuwe regel over cliëntgegevens");
+  await expect(page.locator("main ins", { hasText: "Plaats nooit foto's of gegevens van cliënten" })).toBeVisible();
+  await expect(page.locator("main del", { hasText: "eventuele" })).toBeVisible();
+  await acknowledge(page);
+
+  await page.goto("/richtlijnen");
+  await expect(statusBanner(page)).toContainText(/Bevestigd op .* \(versie 2\)/);
+  await page.goto("/mijn-bevestigingen");
+  await expect(page.locator("main li")).toHaveCount(2);
+  await expect(page.locator("main li").first()).toContainText("Versie 2");
+});
+
+test("an editorial version 3 keeps the employee acknowledged, and the receipt names version 2", async ({ page }) => {
+  const dir = copyContent();
+  editFile(dir, "20-privegebruik.mdx", (text) =>
+    text
+      .replace("geen voeding aan eventuele roddels", "geen voeding aan roddels")
+      .replace(/\s*$/, "\n- Plaats nooit foto's of gegevens van cliënten, ook niet in een besloten groep.\n"),
+  );
+  editFile(dir, "30-algemeen.mdx", (text) => text.replace("later verwijdt", "later verwijdert"));
+  await publishWithCli(["--content-dir", dir, "--summary", "Taalfout verbeterd"]);
+
+  await page.goto("/richtlijnen/algemeen");
+  await expect(page.locator("article")).toContainText("later verwijdert");
+  await expect(statusBanner(page)).toContainText(/Bevestigd op .* \(versie 2\)/);
+  await page.goto("/mijn-bevestigingen");
+  await expect(page.locator("main li")).toHaveCount(2);
+  await expect(page.locator("main li").first()).toContainText("Versie 2");
+});
+
+test.describe("another employee", () => {
+  test.use({ storageState: storageStatePath("medewerker2") });
+  test("who never acknowledged acknowledges the current version 3", async ({ page }) => {
+    await page.goto("/richtlijnen");
+    await expect(statusBanner(page)).toContainText("Je hebt de richtlijnen nog niet bevestigd");
+    await acknowledge(page);
+    await page.goto("/mijn-bevestigingen");
+    await expect(page.locator("main li").first()).toContainText("Versie 3");
+  });
+});

@@ -1,0 +1,47 @@
+import { expect, test } from "@playwright/test";
+import { signIn, submitIdentityProviderLogin } from "./support/sign-in";
+
+test.describe("signing in and out", () => {
+  test("an employee signs in through the staff identity provider and lands on the page they asked for", async ({ page }) => {
+    await page.goto("/richtlijnen/algemeen");
+    await expect(page).toHaveURL(/\/aanmelden\?callbackUrl=/);
+    await expect(page.getByText("Demo-omgeving", { exact: false }).first()).toBeVisible();
+    await page.getByRole("button", { name: "Aanmelden met je Kempenhaeghe-account" }).click();
+
+    // The development identity provider lists its demo accounts.
+    for (const login of ["medewerker", "medewerker2", "hr", "communicatie", "beheerder"]) {
+      await expect(page.getByRole("cell", { name: login, exact: true })).toBeVisible();
+    }
+    await submitIdentityProviderLogin(page, "medewerker", "demo");
+
+    await expect(page).toHaveURL(/\/richtlijnen\/algemeen$/);
+    await expect(page.getByRole("heading", { level: 1, name: "Algemeen" })).toBeVisible();
+    await expect(page.getByRole("banner")).toContainText("Sanne");
+  });
+
+  test("a wrong password is refused with a Dutch message", async ({ page }) => {
+    await page.goto("/aanmelden");
+    await page.getByRole("button", { name: "Aanmelden met je Kempenhaeghe-account" }).click();
+    await submitIdentityProviderLogin(page, "medewerker", "fout");
+    await expect(page.getByRole("alert")).toContainText(/onjuist/i);
+    await expect(page).not.toHaveURL(/127\.0\.0\.1:3100\/richtlijnen/);
+  });
+
+  test("the session cookie is HttpOnly and SameSite=Lax", async ({ page }) => {
+    await signIn(page, "medewerker2");
+    const cookies = await page.context().cookies();
+    const session = cookies.find((cookie) => cookie.name.endsWith("next-auth.session-token"));
+    expect(session, "session cookie").toBeDefined();
+    expect(session!.httpOnly).toBe(true);
+    expect(session!.sameSite).toBe("Lax");
+  });
+
+  test("signing out ends the session", async ({ page }) => {
+    await signIn(page, "medewerker2");
+    await page.getByRole("button", { name: "Afmelden" }).click();
+    await expect(page).toHaveURL(/\/aanmelden/);
+    await expect(page.getByText("Je bent afgemeld.")).toBeVisible();
+    await page.goto("/richtlijnen");
+    await expect(page).toHaveURL(/\/aanmelden/);
+  });
+});
