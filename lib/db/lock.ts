@@ -17,8 +17,22 @@ export type HeldLock = LockInfo & { path: string; release: () => void };
 
 export const LOCK_FILE = "portal.lock";
 
-// Tokens of the locks this process holds: a lock naming our own pid is only live if we wrote it.
-const held: Set<string> = ((globalThis as Record<symbol, unknown>)[Symbol.for("portal.heldLocks")] ??= new Set<string>()) as Set<string>;
+// Locks this process holds (token -> file): a lock naming our own pid is only live if we wrote it.
+const held: Map<string, string> = ((globalThis as Record<symbol, unknown>)[Symbol.for("portal.heldLocks")] ??= new Map<
+  string,
+  string
+>()) as Map<string, string>;
+
+let exitHandlerInstalled = false;
+
+// Synchronous, so it also runs when something else calls process.exit().
+function installExitHandler() {
+  if (exitHandlerInstalled) return;
+  exitHandlerInstalled = true;
+  process.once("exit", () => {
+    for (const [token, file] of held) removeIfOurs(file, token);
+  });
+}
 
 export function lockPath(dataDir: string): string {
   return path.join(path.resolve(dataDir), LOCK_FILE);
@@ -82,7 +96,8 @@ export function acquireLock({ dataDir, port = null }: { dataDir: string; port?: 
       } finally {
         fs.closeSync(fd);
       }
-      held.add(info.token);
+      held.set(info.token, file);
+      installExitHandler();
       let released = false;
       return {
         ...info,

@@ -1,0 +1,173 @@
+import "server-only";
+
+import fs from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import { drizzle as drizzleNodePg } from "drizzle-orm/node-postgres";
+import { migrate as migrateNodePg } from "drizzle-orm/node-postgres/migrator";
+import pg from "pg";
+import { MIGRATION_LOCK } from "@/lib/db/advisory-locks";
+import { acquireLock, type HeldLock } from "@/lib/db/lock";
+import * as schema from "@/lib/db/schema";
+import { ensureInitialVersion } from "@/lib/policy/versions";
+
+export type Schema = typeof schema;
+/** Both drivers' drizzle instances share this type, so every query is written once. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+/** Anything a query can run on: the database or an open transaction. */
+export type Executor = Db | Tx;
+
+export type StoreKind = "pglite" | "postgres";
+export type StoreLocation = { dataDir: string; port?: number | null } | { databaseUrl: string };
+export type Store = {
+  db: Db;
+  kind: StoreKind;
+  /** The data directory lock (PGlite only); its token authorises the CLIs' loopback calls. */
+  lock: HeldLock | null;
+  close: () => Promise<void>;
+};
+
+// Resolved from the working directory: `next start`, the CLIs and the tests all run from the repo root.
+const MIGRATIONS_FOLDER = path.join(process.cwd(), "lib", "db", "migrations");
+
+// TODO(env): switch to `env` from "@/lib/env" once it exists.
+function settings() {
+  return {
+    dataDir: process.env.DATA_DIR || "./data",
+    databaseUrl: process.env.DATABASE_URL || undefined,
+    port: Number(process.env.PORT) || 3000,
+  };
+}
+
+export function storeKind(): StoreKind {
+  return settings().databaseUrl ? "postgres" : "pglite";
+}
+
+/**
+ * Open a store at an explicit location and apply migrations. The portal uses getDb(); tests and
+ * the CLIs use this directly so they never depend on the process environment.
+ */
+export async function openStore(location: StoreLocation): Promise<Store> {
+  return "databaseUrl" in location ? openPostgres(location.databaseUrl) : openPglite(location.dataDir, location.port ?? null);
+}
+
+async function openPglite(dataDir: string, port: number | null): Promise<Store> {
+  const lock = acquireLock({ dataDir, port });
+  let client: PGlite | undefined;
+  try {
+    // PGlite creates its own folder but not the ones above it; acquireLock made those.
+    client = await PGlite.create({ dataDir: path.join(path.resolve(dataDir), "pglite") });
+    const db = drizzlePglite({ client, schema });
+    await migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER });
+    const opened = client;
+    let closing: Promise<void> | null = null;
+    return {
+      db: db as unknown as Db,
+      kind: "pglite",
+      lock,
+      close: () =>
+        (closing ??= (async () => {
+          try {
+            if (!opened.closed) await opened.close();
+          } finally {
+            lock.release();
+          }
+        })()),
+    };
+  } catch (error) {
+    await client?.close().catch(() => {});
+    lock.release();
+    throw error;
+  }
+}
+
+async function openPostgres(databaseUrl: string): Promise<Store> {
+  await migratePostgres(databaseUrl);
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
+  // An idle client losing its connection must not crash the process; the next query reconnects.
+  pool.on("error", (error) => console.error("[db] idle PostgreSQL client error:", error.message));
+  const db = drizzleNodePg({ client: pool, schema });
+  let closing: Promise<void> | null = null;
+  return { db: db as unknown as Db, kind: "postgres", lock: null, close: () => (closing ??= pool.end()) };
+}
+
+/** Several instances may start at once against one server: the session lock lets one migrate at a time. */
+async function migratePostgres(databaseUrl: string) {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query("select pg_advisory_lock($1)", [MIGRATION_LOCK]);
+    try {
+      await migrateNodePg(drizzleNodePg({ client }), { migrationsFolder: MIGRATIONS_FOLDER });
+    } finally {
+      await client.query("select pg_advisory_unlock($1)", [MIGRATION_LOCK]);
+    }
+  } finally {
+    await client.end();
+  }
+}
+
+// Kept on globalThis: Next may load this module more than once per process (route bundles, HMR),
+// and a second PGlite on the same directory is exactly what the lock exists to prevent.
+type GlobalState = { store: Promise<Store> | null; handlersInstalled: boolean };
+const state: GlobalState = ((globalThis as Record<symbol, unknown>)[Symbol.for("portal.db")] ??= {
+  store: null,
+  handlersInstalled: false,
+}) as GlobalState;
+
+/** The process's store, opened on first use: migrations applied and version 1 imported. */
+export function getStore(): Promise<Store> {
+  if (!state.store) {
+    state.store = initStore().catch((error) => {
+      // A cached rejection would fail every later request; let the next call try again.
+      state.store = null;
+      throw error;
+    });
+  }
+  return state.store;
+}
+
+export async function getDb(): Promise<Db> {
+  return (await getStore()).db;
+}
+
+async function initStore(): Promise<Store> {
+  const { dataDir, databaseUrl, port } = settings();
+  const store = await openStore(databaseUrl ? { databaseUrl } : { dataDir, port });
+  try {
+    await ensureInitialVersion({ db: store.db });
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+  installShutdownHandlers();
+  return store;
+}
+
+export async function closeDb(): Promise<void> {
+  const pending = state.store;
+  if (!pending) return;
+  state.store = null;
+  const store = await pending.catch(() => null);
+  await store?.close();
+}
+
+function installShutdownHandlers() {
+  if (state.handlersInstalled) return;
+  state.handlersInstalled = true;
+  // The launcher sets NEXT_MANUAL_SIG_HANDLE=1, so these handlers own shutdown: close PGlite
+  // cleanly (it flushes to disk), release the lock, then exit.
+  for (const signal of ["SIGTERM", "SIGINT"] as const) {
+    process.once(signal, () => {
+      const timer = setTimeout(() => process.exit(1), 10_000);
+      timer.unref();
+      closeDb()
+        .catch((error) => console.error("[db] error while closing the store:", error))
+        .finally(() => process.exit(0));
+    });
+  }
+}
