@@ -1,0 +1,239 @@
+import "server-only";
+
+import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { appendAuditEvent } from "@/lib/audit/events";
+import { PUBLISH_LOCK_CLASS } from "@/lib/db/advisory-locks";
+import { type Db, type Executor, getDb, type Tx } from "@/lib/db/client";
+import { type PolicyVersion, policyVersionParts, policyVersions } from "@/lib/db/schema";
+import { contentDirectory, DEFAULT_POLICY, hashParts, type PartSource, readPolicyDirectory } from "@/lib/content/source";
+import { validate } from "@/lib/content/validate";
+import { AppError } from "@/lib/errors";
+
+export type Version = PolicyVersion;
+
+export type Publisher = { employeeId?: number | null; label: string };
+
+export type PublishVersionInput = {
+  policy: string;
+  parts: PartSource[];
+  summary: string;
+  material: boolean;
+  deadline: Date | null;
+  publishedBy: Publisher;
+  db?: Db;
+};
+
+export const INITIAL_VERSION_SUMMARY = "Eerste versie van de richtlijnen.";
+export const INITIAL_PUBLISHER_LABEL = "Systeem (eerste import)";
+const MAX_SUMMARY_LENGTH = 2_000;
+
+/**
+ * Publish a new immutable version: every part validated, numbered current + 1 under a lock per
+ * policy, stored with its parts and a "policy.published" audit event in one transaction.
+ */
+export async function publishVersion({ db, ...input }: PublishVersionInput): Promise<Version> {
+  const prepared = prepareVersion(input);
+  const executor = db ?? (await getDb());
+  return executor.transaction(async (tx) => {
+    const current = await lockAndReadCurrent(tx, input.policy);
+    if (current && current.contentHash === prepared.contentHash) {
+      throw new AppError(
+        "conflict",
+        `De inhoud is gelijk aan de huidige versie (versie ${current.number}). Er is niets nieuws om te publiceren.`,
+        { currentVersion: current.number },
+      );
+    }
+    return insertVersion(tx, prepared, (current?.number ?? 0) + 1);
+  });
+}
+
+/**
+ * Import `content/<policy>` as version 1 when the policy has no version yet. Safe when several
+ * instances start at once: the publish lock makes the others see the first one's version.
+ */
+export async function ensureInitialVersion({
+  policy = DEFAULT_POLICY,
+  directory,
+  db,
+}: { policy?: string; directory?: string; db?: Db } = {}): Promise<Version> {
+  const executor = db ?? (await getDb());
+  const existing = await findCurrentVersion({ policy, db: executor });
+  if (existing) return existing;
+
+  const parts = await readPolicyDirectory(directory ?? contentDirectory(policy));
+  const prepared = prepareVersion({
+    policy,
+    parts,
+    summary: INITIAL_VERSION_SUMMARY,
+    // Nobody has acknowledged anything yet: the first version always needs acknowledging.
+    material: true,
+    deadline: null,
+    publishedBy: { label: INITIAL_PUBLISHER_LABEL },
+  });
+  return executor.transaction(async (tx) => {
+    const current = await lockAndReadCurrent(tx, policy);
+    return current ?? insertVersion(tx, prepared, 1);
+  });
+}
+
+/** The newest version of the policy. Throws not_found when none exists (the store imports one at startup). */
+export async function getCurrentVersion({ policy, db }: { policy: string; db?: Executor }): Promise<Version> {
+  const version = await findCurrentVersion({ policy, db });
+  if (!version) throw new AppError("not_found", "Er is nog geen versie van deze richtlijnen gepubliceerd.");
+  return version;
+}
+
+export async function findCurrentVersion({ policy, db }: { policy: string; db?: Executor }): Promise<Version | null> {
+  const executor = db ?? (await getDb());
+  const [row] = await executor
+    .select()
+    .from(policyVersions)
+    .where(eq(policyVersions.policy, policy))
+    .orderBy(desc(policyVersions.number))
+    .limit(1);
+  return row ?? null;
+}
+
+export async function getVersion({ id, db }: { id: number; db?: Executor }): Promise<Version | null> {
+  const executor = db ?? (await getDb());
+  const [row] = await executor.select().from(policyVersions).where(eq(policyVersions.id, id)).limit(1);
+  return row ?? null;
+}
+
+export async function getVersionByNumber({ policy, number, db }: { policy: string; number: number; db?: Executor }): Promise<Version | null> {
+  const executor = db ?? (await getDb());
+  const [row] = await executor
+    .select()
+    .from(policyVersions)
+    .where(and(eq(policyVersions.policy, policy), eq(policyVersions.number, number)))
+    .limit(1);
+  return row ?? null;
+}
+
+/** Every version of the policy, newest first. */
+export async function listVersions({ policy, db }: { policy: string; db?: Executor }): Promise<Version[]> {
+  const executor = db ?? (await getDb());
+  return executor.select().from(policyVersions).where(eq(policyVersions.policy, policy)).orderBy(desc(policyVersions.number));
+}
+
+/** The parts exactly as published, in reading order. */
+export async function getVersionParts({ versionId, db }: { versionId: number; db?: Executor }): Promise<PartSource[]> {
+  const executor = db ?? (await getDb());
+  return executor
+    .select({
+      slug: policyVersionParts.slug,
+      title: policyVersionParts.title,
+      order: policyVersionParts.order,
+      kind: policyVersionParts.kind,
+      summary: policyVersionParts.summary,
+      source: policyVersionParts.source,
+    })
+    .from(policyVersionParts)
+    .where(eq(policyVersionParts.versionId, versionId))
+    .orderBy(asc(policyVersionParts.order), asc(policyVersionParts.slug));
+}
+
+type PreparedVersion = Omit<PublishVersionInput, "db" | "parts"> & { parts: PartSource[]; contentHash: string };
+
+/** Validate everything before the transaction starts; metadata comes from each part's own frontmatter. */
+function prepareVersion(input: Omit<PublishVersionInput, "db">): PreparedVersion {
+  const problems: string[] = [];
+  const policy = input.policy?.trim();
+  if (!policy || !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(policy)) problems.push(`"${input.policy}" is geen geldige naam voor richtlijnen.`);
+  const summary = input.summary?.trim() ?? "";
+  if (!summary) problems.push("Geef een samenvatting van de wijziging.");
+  if (summary.length > MAX_SUMMARY_LENGTH) problems.push(`De samenvatting is te lang (meer dan ${MAX_SUMMARY_LENGTH} tekens).`);
+  if (input.deadline && Number.isNaN(input.deadline.getTime())) problems.push("De uiterste datum is geen geldige datum.");
+  if (input.deadline && !input.material) {
+    problems.push("Een uiterste datum hoort alleen bij een inhoudelijke wijziging: bij een redactionele wijziging hoeft niemand opnieuw te bevestigen.");
+  }
+  if (!input.publishedBy?.label?.trim()) problems.push("Geef aan wie publiceert.");
+  if (!input.parts?.length) problems.push("Een versie heeft minstens één onderdeel.");
+
+  const parts: PartSource[] = [];
+  for (const part of input.parts ?? []) {
+    const name = part.slug || "(zonder slug)";
+    const result = validate(part.source);
+    if (!result.ok) {
+      for (const error of result.errors) problems.push(`Onderdeel ${name}, regel ${error.line}, kolom ${error.column}: ${error.message}`);
+      continue;
+    }
+    const { frontmatter } = result;
+    if (part.slug && part.slug !== frontmatter.slug) {
+      problems.push(`Onderdeel ${name}: de slug in de frontmatter is "${frontmatter.slug}".`);
+      continue;
+    }
+    parts.push({ ...frontmatter, source: part.source });
+  }
+  const seenSlugs = new Set<string>();
+  const seenOrders = new Set<number>();
+  for (const part of parts) {
+    if (seenSlugs.has(part.slug)) problems.push(`De slug "${part.slug}" komt meer dan eens voor.`);
+    if (seenOrders.has(part.order)) problems.push(`De volgorde ${part.order} komt meer dan eens voor (onderdeel ${part.slug}).`);
+    seenSlugs.add(part.slug);
+    seenOrders.add(part.order);
+  }
+  if (problems.length) {
+    throw new AppError("invalid_input", `Deze versie kan niet worden gepubliceerd:\n- ${problems.join("\n- ")}`, { problems });
+  }
+
+  parts.sort((a, b) => a.order - b.order);
+  return {
+    ...input,
+    policy,
+    summary,
+    publishedBy: { employeeId: input.publishedBy.employeeId ?? null, label: input.publishedBy.label.trim() },
+    parts,
+    contentHash: hashParts(parts.map(({ slug, source }) => ({ slug, source }))),
+  };
+}
+
+/** Exclusive per policy: publications are numbered one at a time; acknowledgements take it shared. */
+async function lockAndReadCurrent(tx: Tx, policy: string): Promise<Version | null> {
+  await tx.execute(sql`select pg_advisory_xact_lock(${PUBLISH_LOCK_CLASS}::int4, hashtext(${policy}))`);
+  return findCurrentVersion({ policy, db: tx });
+}
+
+async function insertVersion(tx: Tx, version: PreparedVersion, number: number): Promise<Version> {
+  const [row] = await tx
+    .insert(policyVersions)
+    .values({
+      policy: version.policy,
+      number,
+      contentHash: version.contentHash,
+      summary: version.summary,
+      material: version.material,
+      deadline: version.deadline,
+      publishedByEmployeeId: version.publishedBy.employeeId ?? null,
+      publishedByLabel: version.publishedBy.label,
+    })
+    .returning();
+  await tx.insert(policyVersionParts).values(
+    version.parts.map((part) => ({
+      versionId: row.id,
+      slug: part.slug,
+      title: part.title,
+      order: part.order,
+      kind: part.kind,
+      summary: part.summary,
+      source: part.source,
+    })),
+  );
+  await appendAuditEvent(tx, {
+    actorEmployeeId: version.publishedBy.employeeId ?? null,
+    actorLabel: version.publishedBy.label,
+    action: "policy.published",
+    subjectType: "policy_version",
+    subjectId: row.id,
+    data: {
+      policy: row.policy,
+      number: row.number,
+      contentHash: row.contentHash,
+      material: row.material,
+      deadline: row.deadline?.toISOString() ?? null,
+      summary: row.summary,
+      parts: version.parts.map((part) => part.slug),
+    },
+  });
+  return row;
+}
