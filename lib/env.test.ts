@@ -1,0 +1,190 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { DEV_CLIENT_ID, EnvError, parseEnv } from "./env";
+import { readOrCreateDataDirSecret } from "./secrets";
+
+let dir: string;
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "portal-env-"));
+});
+afterEach(() => {
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const external = {
+  OIDC_ISSUER: "https://login.microsoftonline.com/0f1e2d3c-4b5a-6978-8695-a4b3c2d1e0f9/v2.0/",
+  OIDC_CLIENT_ID: "portal",
+  OIDC_CLIENT_SECRET: "client-secret",
+  NEXTAUTH_SECRET: "x".repeat(32),
+  NEXTAUTH_URL: "https://beleid.kempenhaeghe.nl",
+};
+
+function problemsOf(raw: Record<string, string | undefined>): EnvError["problems"] {
+  try {
+    parseEnv(raw, { cwd: dir });
+  } catch (error) {
+    if (error instanceof EnvError) return error.problems;
+    throw error;
+  }
+  throw new Error("expected parseEnv to fail");
+}
+
+describe("parseEnv: development sign-in (no OIDC_ISSUER)", () => {
+  it("uses the documented defaults and the development IdP", () => {
+    const env = parseEnv({ DATA_DIR: "data" }, { cwd: dir });
+    expect(env).toMatchObject({
+      PORT: 3000,
+      HOST: "127.0.0.1",
+      DATA_DIR: path.join(dir, "data"),
+      DATABASE_URL: undefined,
+      NEXTAUTH_URL: "http://localhost:3000",
+      OIDC_ISSUER: "http://127.0.0.1:3001",
+      OIDC_CLIENT_ID: DEV_CLIENT_ID,
+      OIDC_SCOPE: "openid profile email",
+      OIDC_GROUPS_CLAIM: "groups",
+      OIDC_DEPARTMENT_CLAIM: "department",
+      ROLE_HR_GROUPS: ["portaal-po"],
+      ROLE_EDITOR_GROUPS: ["portaal-redactie"],
+      ROLE_ADMIN_GROUPS: ["portaal-beheer"],
+      DEV_IDP_PORT: 3001,
+      DEV_IDP: true,
+      DERIVED: { NEXTAUTH_URL: true, NEXTAUTH_SECRET: true },
+    });
+  });
+
+  it("generates one secret in the data directory, private to the owner, and derives the same values from it", () => {
+    const first = parseEnv({ DATA_DIR: "fresh/nested" }, { cwd: dir });
+    const file = path.join(dir, "fresh", "nested", "secret");
+    expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+    expect(fs.readFileSync(file, "utf8").trim()).toMatch(/^[0-9a-f]{64}$/);
+
+    const second = parseEnv({ DATA_DIR: "fresh/nested" }, { cwd: dir });
+    expect(second.NEXTAUTH_SECRET).toBe(first.NEXTAUTH_SECRET);
+    expect(second.OIDC_CLIENT_SECRET).toBe(first.OIDC_CLIENT_SECRET);
+    expect(first.NEXTAUTH_SECRET.length).toBeGreaterThanOrEqual(32);
+    expect(first.NEXTAUTH_SECRET).not.toBe(first.OIDC_CLIENT_SECRET);
+
+    const other = parseEnv({ DATA_DIR: "other" }, { cwd: dir });
+    expect(other.NEXTAUTH_SECRET).not.toBe(first.NEXTAUTH_SECRET);
+  });
+
+  it("agrees on one secret when many callers race to create it", async () => {
+    const target = path.join(dir, "race");
+    const secrets = await Promise.all(Array.from({ length: 20 }, async () => readOrCreateDataDirSecret(target)));
+    expect(new Set(secrets).size).toBe(1);
+    expect(fs.readdirSync(target)).toEqual(["secret"]);
+  });
+
+  it("follows PORT and DEV_IDP_PORT, for instances side by side", () => {
+    const env = parseEnv({ DATA_DIR: "a", PORT: "3200", DEV_IDP_PORT: "3201" }, { cwd: dir });
+    expect(env.NEXTAUTH_URL).toBe("http://localhost:3200");
+    expect(env.OIDC_ISSUER).toBe("http://127.0.0.1:3201");
+  });
+
+  it("treats empty values as unset", () => {
+    const env = parseEnv({ DATA_DIR: "a", PORT: "", DATABASE_URL: " ", OIDC_ISSUER: "" }, { cwd: dir });
+    expect(env.PORT).toBe(3000);
+    expect(env.DATABASE_URL).toBeUndefined();
+    expect(env.DEV_IDP).toBe(true);
+  });
+
+  it("refuses to run the IdP on the portal's port", () => {
+    expect(problemsOf({ DATA_DIR: "a", PORT: "3001" })).toEqual([{ name: "DEV_IDP_PORT", message: expect.stringContaining("PORT") }]);
+  });
+});
+
+describe("parseEnv: external identity provider", () => {
+  it("uses the issuer, client and secret as given, and maps no groups until configured", () => {
+    const env = parseEnv({ ...external, DATA_DIR: "a" }, { cwd: dir });
+    expect(env).toMatchObject({
+      DEV_IDP: false,
+      OIDC_ISSUER: "https://login.microsoftonline.com/0f1e2d3c-4b5a-6978-8695-a4b3c2d1e0f9/v2.0",
+      OIDC_CLIENT_ID: "portal",
+      OIDC_CLIENT_SECRET: "client-secret",
+      NEXTAUTH_SECRET: "x".repeat(32),
+      NEXTAUTH_URL: "https://beleid.kempenhaeghe.nl",
+      ROLE_HR_GROUPS: [],
+      ROLE_EDITOR_GROUPS: [],
+      ROLE_ADMIN_GROUPS: [],
+    });
+    // No demo secret is created for an external IdP.
+    expect(fs.existsSync(path.join(dir, "a", "secret"))).toBe(false);
+  });
+
+  it("stops with a clear message when NEXTAUTH_SECRET is missing", () => {
+    const problems = problemsOf({ ...external, NEXTAUTH_SECRET: undefined });
+    expect(problems).toEqual([{ name: "NEXTAUTH_SECRET", message: expect.stringContaining("required when OIDC_ISSUER is set") }]);
+  });
+
+  it("refuses a NEXTAUTH_SECRET shorter than 32 characters", () => {
+    expect(problemsOf({ ...external, NEXTAUTH_SECRET: "too-short" })).toEqual([
+      { name: "NEXTAUTH_SECRET", message: expect.stringContaining("at least 32") },
+    ]);
+  });
+
+  it("needs issuer, client id and client secret together", () => {
+    const problems = problemsOf({ OIDC_ISSUER: external.OIDC_ISSUER, NEXTAUTH_SECRET: external.NEXTAUTH_SECRET });
+    expect(problems.map((p) => p.name)).toEqual(["OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET"]);
+    expect(problemsOf({ OIDC_CLIENT_ID: "x", NEXTAUTH_SECRET: external.NEXTAUTH_SECRET }).map((p) => p.name)).toEqual([
+      "OIDC_ISSUER",
+      "OIDC_CLIENT_SECRET",
+    ]);
+  });
+
+  it("requires https for a remote issuer", () => {
+    expect(problemsOf({ ...external, OIDC_ISSUER: "http://idp.example.org/realms/x" })).toEqual([
+      { name: "OIDC_ISSUER", message: expect.stringContaining("https") },
+    ]);
+    expect(parseEnv({ ...external, OIDC_ISSUER: "http://localhost:8080/realms/portal" }, { cwd: dir }).OIDC_ISSUER).toBe(
+      "http://localhost:8080/realms/portal",
+    );
+  });
+
+  it("reads role groups as a comma-separated list of names or object ids", () => {
+    const env = parseEnv(
+      { ...external, ROLE_HR_GROUPS: " P&O-portaal , 1b2c3d4e-0000-4000-8000-000000000001,,", ROLE_ADMIN_GROUPS: "ict-beheer" },
+      { cwd: dir },
+    );
+    expect(env.ROLE_HR_GROUPS).toEqual(["P&O-portaal", "1b2c3d4e-0000-4000-8000-000000000001"]);
+    expect(env.ROLE_EDITOR_GROUPS).toEqual([]);
+    expect(env.ROLE_ADMIN_GROUPS).toEqual(["ict-beheer"]);
+  });
+});
+
+describe("parseEnv: invalid values name the variable", () => {
+  it.each([
+    [{ PORT: "abc" }, "PORT"],
+    [{ PORT: "70000" }, "PORT"],
+    [{ DEV_IDP_PORT: "3.5" }, "DEV_IDP_PORT"],
+    [{ DATABASE_URL: "mysql://localhost/db" }, "DATABASE_URL"],
+    [{ NEXTAUTH_URL: "localhost:3000" }, "NEXTAUTH_URL"],
+    [{ NEXTAUTH_URL: "not a url" }, "NEXTAUTH_URL"],
+    [{ NEXTAUTH_URL: "https://portal.example.org/portaal" }, "NEXTAUTH_URL"],
+    [{ OIDC_SCOPE: "profile email" }, "OIDC_SCOPE"],
+    [{ OIDC_GROUPS_CLAIM: "groups claim" }, "OIDC_GROUPS_CLAIM"],
+  ])("%o is refused as %s", (raw, name) => {
+    const problems = problemsOf({ DATA_DIR: "a", ...raw });
+    expect(problems.map((p) => p.name)).toEqual([name]);
+  });
+
+  it("lists every bad variable at once in its message", () => {
+    try {
+      parseEnv({ PORT: "x", DATABASE_URL: "nope" }, { cwd: dir });
+      expect.unreachable();
+    } catch (error) {
+      expect((error as Error).message).toMatch(/PORT: must be a port number/);
+      expect((error as Error).message).toMatch(/DATABASE_URL: must be a PostgreSQL URL/);
+    }
+  });
+
+  it("accepts postgres and postgresql URLs", () => {
+    expect(parseEnv({ DATA_DIR: "a", DATABASE_URL: "postgres://postgres@127.0.0.1:5432/test" }, { cwd: dir }).DATABASE_URL).toBe(
+      "postgres://postgres@127.0.0.1:5432/test",
+    );
+    expect(parseEnv({ DATA_DIR: "a", DATABASE_URL: "postgresql://u:p@db/portal" }, { cwd: dir }).DATABASE_URL).toBe(
+      "postgresql://u:p@db/portal",
+    );
+  });
+});

@@ -1,0 +1,260 @@
+import "server-only";
+
+// The portal's configuration: every environment variable it reads, validated in one place.
+// Relative imports on purpose: the launcher loads this file through tsx, outside Next's bundler.
+import path from "node:path";
+import { z } from "zod";
+import { DEV_GROUPS } from "./dev-idp/accounts";
+import { deriveSecret, readOrCreateDataDirSecret } from "./secrets";
+
+/** The development IdP's one client: the portal. */
+export const DEV_CLIENT_ID = "kempenhaeghe-portaal-dev";
+export const MIN_SECRET_LENGTH = 32;
+
+export type Env = {
+  PORT: number;
+  HOST: string;
+  /** Absolute path. */
+  DATA_DIR: string;
+  DATABASE_URL: string | undefined;
+  /** The portal's origin, without a trailing slash. */
+  NEXTAUTH_URL: string;
+  NEXTAUTH_SECRET: string;
+  /** The external issuer, or the development IdP's when DEV_IDP is true. No trailing slash. */
+  OIDC_ISSUER: string;
+  OIDC_CLIENT_ID: string;
+  OIDC_CLIENT_SECRET: string;
+  OIDC_SCOPE: string;
+  OIDC_GROUPS_CLAIM: string;
+  OIDC_DEPARTMENT_CLAIM: string;
+  ROLE_HR_GROUPS: string[];
+  ROLE_EDITOR_GROUPS: string[];
+  ROLE_ADMIN_GROUPS: string[];
+  DEV_IDP_PORT: number;
+  /** True when no OIDC_ISSUER is configured: the development IdP signs people in. */
+  DEV_IDP: boolean;
+  /** Which values were not given but derived (the launcher passes them on to Next). */
+  DERIVED: { NEXTAUTH_URL: boolean; NEXTAUTH_SECRET: boolean };
+};
+
+export class EnvError extends Error {
+  constructor(public problems: { name: string; message: string }[]) {
+    super(
+      ["Invalid configuration (environment variables):", ...problems.map((p) => `  - ${p.name}: ${p.message}`)].join("\n"),
+    );
+    this.name = "EnvError";
+  }
+}
+
+const KEYS = [
+  "PORT",
+  "HOST",
+  "DATA_DIR",
+  "DATABASE_URL",
+  "NEXTAUTH_URL",
+  "NEXTAUTH_SECRET",
+  "OIDC_ISSUER",
+  "OIDC_CLIENT_ID",
+  "OIDC_CLIENT_SECRET",
+  "OIDC_SCOPE",
+  "OIDC_GROUPS_CLAIM",
+  "OIDC_DEPARTMENT_CLAIM",
+  "ROLE_HR_GROUPS",
+  "ROLE_EDITOR_GROUPS",
+  "ROLE_ADMIN_GROUPS",
+  "DEV_IDP_PORT",
+] as const;
+
+const port = z.coerce
+  .number({ error: "must be a port number" })
+  .int({ error: "must be a whole number" })
+  .min(1, { error: "must be between 1 and 65535" })
+  .max(65535, { error: "must be between 1 and 65535" });
+
+const httpUrl = z.string().refine(
+  (value) => {
+    try {
+      const url = new URL(value);
+      return url.protocol === "http:" || url.protocol === "https:";
+    } catch {
+      return false;
+    }
+  },
+  // Later checks parse the URL, so stop here when it is not one.
+  { error: "must be an http(s) URL", abort: true },
+);
+
+const claimName = z.string().regex(/^[\w.:/-]+$/, { error: "must be a claim name (letters, digits, _ . : / -)" });
+
+const schema = z.object({
+  PORT: port.default(3000),
+  HOST: z.string().default("127.0.0.1"),
+  DATA_DIR: z.string().default("./data"),
+  DATABASE_URL: z
+    .string()
+    .refine((value) => /^postgres(ql)?:\/\/\S+$/.test(value), {
+      error: "must be a PostgreSQL URL such as postgres://user:password@host:5432/database",
+    })
+    .optional(),
+  NEXTAUTH_URL: httpUrl
+    .refine((value) => {
+      const url = new URL(value);
+      return url.pathname === "/" && !url.search && !url.hash;
+    }, { error: "must be the portal's origin without a path, e.g. https://beleid.kempenhaeghe.nl" })
+    .optional(),
+  NEXTAUTH_SECRET: z
+    .string()
+    .min(MIN_SECRET_LENGTH, { error: `must be at least ${MIN_SECRET_LENGTH} characters (try: openssl rand -base64 32)` })
+    .optional(),
+  OIDC_ISSUER: httpUrl
+    .refine((value) => {
+      const url = new URL(value);
+      return url.protocol === "https:" || isLoopback(url.hostname);
+    }, { error: "must use https (plain http is only accepted for localhost)" })
+    .optional(),
+  OIDC_CLIENT_ID: z.string().optional(),
+  OIDC_CLIENT_SECRET: z.string().optional(),
+  OIDC_SCOPE: z
+    .string()
+    .refine((value) => value.split(/\s+/).includes("openid"), { error: 'must include "openid"' })
+    .default("openid profile email"),
+  OIDC_GROUPS_CLAIM: claimName.default("groups"),
+  OIDC_DEPARTMENT_CLAIM: claimName.default("department"),
+  ROLE_HR_GROUPS: z.string().optional(),
+  ROLE_EDITOR_GROUPS: z.string().optional(),
+  ROLE_ADMIN_GROUPS: z.string().optional(),
+  DEV_IDP_PORT: port.default(3001),
+});
+
+function isLoopback(hostname: string): boolean {
+  return hostname === "localhost" || hostname === "[::1]" || /^127(\.\d{1,3}){3}$/.test(hostname);
+}
+
+function groupList(value: string | undefined, fallback: string[]): string[] {
+  if (value === undefined) return fallback;
+  return value
+    .split(",")
+    .map((group) => group.trim())
+    .filter(Boolean);
+}
+
+export type ParseEnvOptions = {
+  /** Where the demo setup's secret comes from; tests may replace it. */
+  readDataDirSecret?: (dataDir: string) => string;
+  /** Resolves a relative DATA_DIR; defaults to the working directory. */
+  cwd?: string;
+};
+
+/**
+ * Validates a raw environment. Empty values count as unset. Throws EnvError naming every bad
+ * variable. Without OIDC_ISSUER, reads (or creates) the data directory's secret.
+ */
+export function parseEnv(raw: Record<string, string | undefined>, options: ParseEnvOptions = {}): Env {
+  const cleaned: Record<string, string | undefined> = {};
+  for (const key of KEYS) {
+    const value = raw[key]?.trim();
+    cleaned[key] = value ? value : undefined;
+  }
+
+  const result = schema.safeParse(cleaned);
+  if (!result.success) {
+    throw new EnvError(
+      result.error.issues.map((issue) => ({ name: String(issue.path[0] ?? "environment"), message: issue.message })),
+    );
+  }
+  const values = result.data;
+  const problems: { name: string; message: string }[] = [];
+
+  const oidcGiven = (["OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET"] as const).filter((key) => values[key]);
+  if (oidcGiven.length > 0 && oidcGiven.length < 3) {
+    for (const key of ["OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET"] as const) {
+      if (!values[key]) {
+        problems.push({ name: key, message: `is required when ${oidcGiven.join(" and ")} ${oidcGiven.length === 1 ? "is" : "are"} set (set all three, or none for the development sign-in)` });
+      }
+    }
+  }
+  const devIdp = oidcGiven.length === 0;
+
+  if (!devIdp && !values.NEXTAUTH_SECRET) {
+    problems.push({
+      name: "NEXTAUTH_SECRET",
+      message: `is required when OIDC_ISSUER is set: a random value of at least ${MIN_SECRET_LENGTH} characters (try: openssl rand -base64 32)`,
+    });
+  }
+  if (devIdp && values.DEV_IDP_PORT === values.PORT) {
+    problems.push({ name: "DEV_IDP_PORT", message: `must differ from PORT (${values.PORT})` });
+  }
+  if (problems.length > 0) throw new EnvError(problems);
+
+  const dataDir = path.resolve(options.cwd ?? process.cwd(), values.DATA_DIR);
+  const nextAuthUrl = values.NEXTAUTH_URL ? new URL(values.NEXTAUTH_URL).origin : `http://localhost:${values.PORT}`;
+
+  let nextAuthSecret = values.NEXTAUTH_SECRET;
+  let issuer: string;
+  let clientId: string;
+  let clientSecret: string;
+  if (devIdp) {
+    const master = (options.readDataDirSecret ?? readOrCreateDataDirSecret)(dataDir);
+    nextAuthSecret ??= deriveSecret(master, "nextauth-secret");
+    issuer = `http://127.0.0.1:${values.DEV_IDP_PORT}`;
+    clientId = DEV_CLIENT_ID;
+    clientSecret = deriveSecret(master, "dev-idp-client-secret");
+  } else {
+    issuer = values.OIDC_ISSUER!.replace(/\/+$/, "");
+    clientId = values.OIDC_CLIENT_ID!;
+    clientSecret = values.OIDC_CLIENT_SECRET!;
+  }
+
+  return {
+    PORT: values.PORT,
+    HOST: values.HOST,
+    DATA_DIR: dataDir,
+    DATABASE_URL: values.DATABASE_URL,
+    NEXTAUTH_URL: nextAuthUrl,
+    NEXTAUTH_SECRET: nextAuthSecret!,
+    OIDC_ISSUER: issuer,
+    OIDC_CLIENT_ID: clientId,
+    OIDC_CLIENT_SECRET: clientSecret,
+    OIDC_SCOPE: values.OIDC_SCOPE,
+    OIDC_GROUPS_CLAIM: values.OIDC_GROUPS_CLAIM,
+    OIDC_DEPARTMENT_CLAIM: values.OIDC_DEPARTMENT_CLAIM,
+    // The demo groups only mean something when the demo IdP issued them.
+    ROLE_HR_GROUPS: groupList(values.ROLE_HR_GROUPS, devIdp ? [DEV_GROUPS.hr] : []),
+    ROLE_EDITOR_GROUPS: groupList(values.ROLE_EDITOR_GROUPS, devIdp ? [DEV_GROUPS.editor] : []),
+    ROLE_ADMIN_GROUPS: groupList(values.ROLE_ADMIN_GROUPS, devIdp ? [DEV_GROUPS.admin] : []),
+    DEV_IDP_PORT: values.DEV_IDP_PORT,
+    DEV_IDP: devIdp,
+    DERIVED: { NEXTAUTH_URL: !values.NEXTAUTH_URL, NEXTAUTH_SECRET: !values.NEXTAUTH_SECRET },
+  };
+}
+
+export const PRODUCTION_BUILD_PHASE = "phase-production-build";
+
+let loaded: Env | undefined;
+
+/**
+ * Parses process.env once. next-auth reads NEXTAUTH_URL and NEXTAUTH_SECRET from process.env itself,
+ * so derived values are written back there.
+ */
+export function loadEnv(): Env {
+  if (loaded) return loaded;
+  const parsed = parseEnv(process.env);
+  process.env.NEXTAUTH_URL = parsed.NEXTAUTH_URL;
+  process.env.NEXTAUTH_SECRET = parsed.NEXTAUTH_SECRET;
+  loaded = parsed;
+  return parsed;
+}
+
+/**
+ * The validated configuration. Parsed when this module loads at run time, so a bad variable stops
+ * the server at startup. During `next build` it is parsed on first use instead: the build must not
+ * need production secrets, nor create a data directory.
+ */
+export const env: Env = new Proxy({} as Env, {
+  get: (_target, key) => loadEnv()[key as keyof Env],
+  has: (_target, key) => key in loadEnv(),
+  ownKeys: () => Reflect.ownKeys(loadEnv()),
+  getOwnPropertyDescriptor: (_target, key) => Reflect.getOwnPropertyDescriptor(loadEnv(), key),
+});
+
+if (process.env.NEXT_PHASE !== PRODUCTION_BUILD_PHASE && !process.env.VITEST) loadEnv();
