@@ -1,0 +1,25 @@
+import type { ReactNode } from "react";
+import { z } from "zod";
+
+export const calloutProps = z.strictObject({
+  type: z.enum(["info", "let-op", "tip"]),
+  title: z.string().trim().min(1).max(120).optional(),
+});
+
+export type CalloutProps = z.infer<typeof calloutProps> & { children?: ReactNode };
+
+const DEFAULT_TITLE: Record<CalloutProps["type"], string> = {
+  info: "Goed om te weten",
+  "let-op": "Let op",
+  tip: "Tip",
+};
+
+/** A highlighted block inside the guideline text. Editors choose the kind; the look is fixed. */
+export function Callout({ type, title, children }: CalloutProps) {
+  return (
+    <div className={`callout callout-${type}`} role="note">
+      <p className="callout-title">{title ?? DEFAULT_TITLE[type]}</p>
+      <div className="callout-body">{children}</div>
+    </div>
+  );
+}
