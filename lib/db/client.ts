@@ -11,6 +11,7 @@ import { migrate as migrateNodePg } from "drizzle-orm/node-postgres/migrator";
 import pg from "pg";
 import { MIGRATION_LOCK } from "@/lib/db/advisory-locks";
 import { acquireLock, type HeldLock } from "@/lib/db/lock";
+import { env } from "@/lib/env";
 import * as schema from "@/lib/db/schema";
 import { ensureInitialVersion } from "@/lib/policy/versions";
 
@@ -34,17 +35,13 @@ export type Store = {
 // Resolved from the working directory: `next start`, the CLIs and the tests all run from the repo root.
 const MIGRATIONS_FOLDER = path.join(process.cwd(), "lib", "db", "migrations");
 
-// TODO(env): switch to `env` from "@/lib/env" once it exists.
-function settings() {
-  return {
-    dataDir: process.env.DATA_DIR || "./data",
-    databaseUrl: process.env.DATABASE_URL || undefined,
-    port: Number(process.env.PORT) || 3000,
-  };
+/** The configured store: PostgreSQL when DATABASE_URL is set, else PGlite in DATA_DIR. */
+export function storeSettings(): { dataDir: string; databaseUrl: string | undefined; port: number } {
+  return { dataDir: env.DATA_DIR, databaseUrl: env.DATABASE_URL, port: env.PORT };
 }
 
 export function storeKind(): StoreKind {
-  return settings().databaseUrl ? "postgres" : "pglite";
+  return storeSettings().databaseUrl ? "postgres" : "pglite";
 }
 
 /**
@@ -136,7 +133,7 @@ export async function getDb(): Promise<Db> {
 }
 
 async function initStore(): Promise<Store> {
-  const { dataDir, databaseUrl, port } = settings();
+  const { dataDir, databaseUrl, port } = storeSettings();
   const store = await openStore(databaseUrl ? { databaseUrl } : { dataDir, port });
   try {
     await ensureInitialVersion({ db: store.db });

@@ -1,0 +1,31 @@
+import { z } from "zod";
+import { publishVersion } from "@/lib/policy/versions";
+import { authorizeInternal, internalError, internalFailure, internalResult } from "../authorize";
+import { publishBodySchema } from "./schema";
+
+export const dynamic = "force-dynamic";
+
+/** `npm run content:publish` while the portal holds the embedded store. */
+export async function POST(request: Request) {
+  const denied = await authorizeInternal(request);
+  if (denied) return denied;
+
+  const parsed = publishBodySchema.safeParse(await request.json().catch(() => null));
+  if (!parsed.success) {
+    return internalError("invalid_input", `Ongeldig verzoek: ${z.prettifyError(parsed.error)}`);
+  }
+  const body = parsed.data;
+  try {
+    const version = await publishVersion({
+      policy: body.policy,
+      parts: body.parts,
+      summary: body.summary,
+      material: body.material,
+      deadline: body.deadline ? new Date(body.deadline) : null,
+      publishedBy: { label: body.publishedBy.label },
+    });
+    return internalResult({ version });
+  } catch (error) {
+    return internalFailure(error);
+  }
+}

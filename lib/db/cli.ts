@@ -1,0 +1,59 @@
+import "server-only";
+
+import { callRunningPortal, findRunningPortal } from "@/lib/db/portal-link";
+import { openStore, type Store, storeSettings } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+
+/**
+ * How a CLI runs an operation: through the running portal when it holds the embedded store,
+ * otherwise on the store directly (PostgreSQL, or PGlite with no portal running).
+ */
+export async function runOnStore<T>({
+  internalPath,
+  body,
+  direct,
+  log = (line) => console.error(line),
+}: {
+  internalPath: string;
+  body?: unknown;
+  direct: (store: Store) => Promise<T>;
+  log?: (line: string) => void;
+}): Promise<T> {
+  const { dataDir, databaseUrl } = storeSettings();
+  if (databaseUrl) return withStore({ databaseUrl }, direct);
+
+  const portal = findRunningPortal(dataDir);
+  if (portal) {
+    log(`Het portaal (proces ${portal.pid}, poort ${portal.port ?? "onbekend"}) heeft de datamap open; het verzoek gaat via het portaal.`);
+    return callRunningPortal<T>({ lock: portal, path: internalPath, body });
+  }
+  try {
+    return await withStore({ dataDir }, direct);
+  } catch (error) {
+    // The portal may have started between the check and the open: ask it instead.
+    const late = error instanceof AppError && error.code === "store_locked" ? findRunningPortal(dataDir) : null;
+    if (late?.port) return callRunningPortal<T>({ lock: late, path: internalPath, body });
+    throw error;
+  }
+}
+
+async function withStore<T>(location: { dataDir: string } | { databaseUrl: string }, fn: (store: Store) => Promise<T>) {
+  const store = await openStore(location);
+  try {
+    return await fn(store);
+  } finally {
+    await store.close();
+  }
+}
+
+/** Exit codes shared by the CLIs. */
+export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
+
+export function reportFailure(error: unknown): number {
+  if (error instanceof AppError) {
+    console.error(`Fout (${error.code}): ${error.message}`);
+  } else {
+    console.error("Onverwachte fout:", error);
+  }
+  return EXIT.failure;
+}

@@ -1,0 +1,53 @@
+// Check the audit trail's hash chain and name the first broken row.
+//   npm run audit:verify
+// Exit codes: 0 chain intact, 1 chain broken or check failed, 2 usage error.
+import { parseArgs } from "node:util";
+import { type AuditChainResult, verifyAuditChain } from "@/lib/audit/events";
+import { EXIT, reportFailure, runOnStore } from "@/lib/db/cli";
+
+const USAGE = `Gebruik: npm run audit:verify [-- --json]
+
+Controleert de hashketen van de audittrail en noemt de eerste rij waar die breekt.
+  --json    het resultaat als JSON op stdout`;
+
+async function main(argv: string[]): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: false,
+      options: { json: { type: "boolean", default: false }, help: { type: "boolean", default: false } },
+    }));
+  } catch (error) {
+    console.error(`${(error as Error).message}\n\n${USAGE}`);
+    return EXIT.usage;
+  }
+  if (values.help) {
+    console.log(USAGE);
+    return EXIT.ok;
+  }
+
+  try {
+    const result = await runOnStore<AuditChainResult>({
+      internalPath: "/api/internal/audit-verify",
+      direct: (store) => verifyAuditChain({ db: store.db }),
+    });
+    if (values.json) console.log(JSON.stringify(result));
+    if (result.ok) {
+      if (!values.json) console.log(`Auditketen in orde: ${result.count} ${result.count === 1 ? "rij" : "rijen"} gecontroleerd.`);
+      return EXIT.ok;
+    }
+    const { seq, reason, message } = result.firstBroken;
+    console.error(`Auditketen verbroken bij rij ${seq} (${reason}): ${message}`);
+    console.error(`De ${result.count} rijen daarvoor zijn in orde.`);
+    return EXIT.failure;
+  } catch (error) {
+    return reportFailure(error);
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error) => process.exit(reportFailure(error)),
+);
