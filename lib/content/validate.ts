@@ -91,7 +91,7 @@ export function validate(source: string): ValidationResult {
   try {
     tree = parser.parse(source);
   } catch (error) {
-    out.add(...parseErrorMessage(error));
+    out.add(...describeParseError(error));
     return { ok: false, errors: out.errors };
   }
 
@@ -114,10 +114,21 @@ export function remarkValidate() {
     if (out.errors.length === 0) checkTree(tree, out);
     const [first] = out.errors;
     if (first) {
-      file.fail(out.errors.map((error) => error.message).join(" "), { line: first.line, column: first.column });
+      const message = file.message(out.errors.map((error) => error.message).join(" "), {
+        place: { line: first.line, column: first.column },
+        ruleId: "rejected",
+        source: VALIDATE_SOURCE,
+      });
+      message.fatal = true;
+      // The compiler reports these errors one by one (see compile.ts).
+      Object.assign(message, { errors: out.errors });
+      throw message;
     }
   };
 }
+
+/** `source` of the messages remarkValidate throws. */
+export const VALIDATE_SOURCE = "kempenhaeghe-validate";
 
 // ---------------------------------------------------------------------------------------------
 // Characters
@@ -561,7 +572,8 @@ function start(position: Position): Point | undefined {
 
 type ParseFailure = { line?: number | null; column?: number | null; source?: string | null; ruleId?: string | null };
 
-function parseErrorMessage(error: unknown): [string, Point] {
+/** Dutch message and position for a micromark/acorn parse error. */
+export function describeParseError(error: unknown): [string, Point] {
   if (error instanceof RangeError) return ["De tekst is te diep genest om te lezen.", { line: 1, column: 1 }];
   const failure = (typeof error === "object" && error !== null ? error : {}) as ParseFailure;
   const at = { line: failure.line ?? 1, column: failure.column ?? 1 };

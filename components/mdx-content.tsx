@@ -1,0 +1,47 @@
+import "server-only";
+
+import { getMDXComponent } from "mdx-bundler/client";
+import type { MDXComponents } from "mdx/types";
+import type { ComponentProps } from "react";
+import { mdxRenderComponents } from "@/components/mdx";
+import type { CompiledPart } from "@/lib/content/compile";
+import { isAllowedUrl } from "@/lib/content/validate";
+
+type MdxComponent = ReturnType<typeof getMDXComponent>;
+
+// Compiled code is evaluated once per hash (new Function), then reused by every request.
+const MAX_COMPONENTS = 500;
+const components = new Map<string, MdxComponent>();
+
+function componentFor(part: Pick<CompiledPart, "hash" | "code">): MdxComponent {
+  let component = components.get(part.hash);
+  if (!component) {
+    component = getMDXComponent(part.code);
+    components.set(part.hash, component);
+    if (components.size > MAX_COMPONENTS) components.delete(components.keys().next().value as string);
+  }
+  return component;
+}
+
+/**
+ * Links in policy text. The validator already allow-lists URLs; this checks again at render time.
+ * Absolute links get rel="noopener noreferrer", so an outside site neither controls this tab nor
+ * learns the intranet address.
+ */
+function SafeLink({ href, children, ...rest }: ComponentProps<"a">) {
+  if (typeof href !== "string" || !isAllowedUrl(href)) return <span>{children}</span>;
+  const external = /^[a-z][a-z0-9+.-]*:\/\//i.test(href);
+  return (
+    <a {...rest} href={href} rel={external ? "noopener noreferrer" : undefined}>
+      {children}
+    </a>
+  );
+}
+
+const renderComponents = { ...mdxRenderComponents(), a: SafeLink } as MDXComponents;
+
+/** Server Component: renders a compiled part. No MDX is evaluated in the browser. */
+export function MdxContent({ part }: { part: Pick<CompiledPart, "hash" | "code"> }) {
+  const Content = componentFor(part);
+  return <Content components={renderComponents} />;
+}
