@@ -2,7 +2,7 @@ import "server-only";
 
 import { asc, desc, gt, sql } from "drizzle-orm";
 import { AUDIT_CHAIN_LOCK } from "@/lib/db/advisory-locks";
-import { type Db, getDb, type Tx } from "@/lib/db/client";
+import { type Executor, getDb, type Tx } from "@/lib/db/client";
 import { type AuditEvent, auditEvents } from "@/lib/db/schema";
 import { GENESIS_HASH, hashAuditEvent } from "./hash";
 
@@ -61,7 +61,7 @@ const BATCH = 1_000;
  * or a prev_hash that no longer matches; rows swapped between seq numbers fail their hashes.
  * Removing the newest rows is not detectable from the chain alone.
  */
-export async function verifyAuditChain({ db }: { db?: Db } = {}): Promise<AuditChainResult> {
+export async function verifyAuditChain({ db }: { db?: Executor } = {}): Promise<AuditChainResult> {
   const executor = db ?? (await getDb());
   let expectedSeq = 1;
   let prevHash = GENESIS_HASH;
