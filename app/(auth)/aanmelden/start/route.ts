@@ -1,0 +1,28 @@
+import { safeCallbackPath } from "@/lib/auth/callback-url";
+import { startSignIn } from "@/lib/auth/next-auth-call";
+import { getAuthOptions, PROVIDER_ID, SIGN_IN_PATH } from "@/lib/auth/options";
+import { requestCookies, requestHeaders, seeOther } from "@/lib/auth/routes";
+
+// The sign-in button posts here (a plain form, no JavaScript needed). next-auth starts the OIDC
+// flow with state and PKCE and we send the browser on to the identity provider. No origin check:
+// starting a sign-in changes nothing, and state/PKCE bind the answer to this browser.
+export async function POST(request: Request) {
+  const form = await request.formData().catch(() => null);
+  const callbackUrl = safeCallbackPath(form?.get("callbackUrl"));
+  try {
+    const { location, setCookies } = await startSignIn(getAuthOptions(), {
+      providerId: PROVIDER_ID,
+      callbackUrl,
+      cookies: await requestCookies(),
+      headers: await requestHeaders(),
+    });
+    return seeOther(location ?? `${SIGN_IN_PATH}?error=OAuthSignin`, setCookies);
+  } catch (error) {
+    console.error("Sign-in could not start", error);
+    return seeOther(`${SIGN_IN_PATH}?error=OAuthSignin`);
+  }
+}
+
+export function GET() {
+  return seeOther(SIGN_IN_PATH);
+}

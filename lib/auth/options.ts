@@ -1,0 +1,198 @@
+import "server-only";
+
+import type { AuthOptions } from "next-auth";
+import type { JWT } from "next-auth/jwt";
+import type { OAuthConfig } from "next-auth/providers/oauth";
+import { appendAuditEvent } from "@/lib/audit/events";
+import { getDb } from "@/lib/db/client";
+import { employeeLabel, recordSignIn } from "@/lib/employees/queries";
+import { env, type Env } from "@/lib/env";
+import { safeCallbackPath } from "./callback-url";
+import { isRole, mapGroupsToRoles, type Role } from "./roles";
+
+/** next-auth's id for the one identity provider; part of the redirect URI `/api/auth/callback/oidc`. */
+export const PROVIDER_ID = "oidc";
+/** Seconds. One working shift; after that, sign in again. */
+export const SESSION_MAX_AGE = 10 * 60 * 60;
+export const SIGN_IN_PATH = "/aanmelden";
+
+/** What the session cookie carries about the signed-in employee. */
+export type SessionClaims = {
+  employeeId: number;
+  subject: string;
+  name: string;
+  email: string | null;
+  department: string | null;
+  roles: Role[];
+};
+
+type AuthConfig = Pick<
+  Env,
+  | "NEXTAUTH_SECRET"
+  | "OIDC_ISSUER"
+  | "OIDC_CLIENT_ID"
+  | "OIDC_CLIENT_SECRET"
+  | "OIDC_SCOPE"
+  | "OIDC_GROUPS_CLAIM"
+  | "OIDC_DEPARTMENT_CLAIM"
+  | "ROLE_HR_GROUPS"
+  | "ROLE_EDITOR_GROUPS"
+  | "ROLE_ADMIN_GROUPS"
+  | "DEV_IDP"
+>;
+
+type AuthDependencies = {
+  recordSignIn: (profile: {
+    issuer: string;
+    subject: string;
+    name: string;
+    email: string | null;
+    department: string | null;
+  }) => Promise<{ id: number; name: string; email: string | null; department: string | null }>;
+  recordSignOut?: (employeeId: number) => Promise<void>;
+};
+
+type Claims = Record<string, unknown>;
+
+function text(value: unknown): string | null {
+  return typeof value === "string" && value.trim() !== "" ? value.trim() : null;
+}
+
+/** Reads who signed in from the ID token claims. Identity is issuer + subject, never the email address. */
+export function readIdentity(claims: Claims, config: AuthConfig) {
+  const subject = text(claims.sub);
+  if (!subject) throw new Error("The ID token has no subject (sub).");
+  const issuer = text(claims.iss) ?? config.OIDC_ISSUER;
+  const preferredUsername = text(claims.preferred_username);
+  const fullName = [text(claims.given_name), text(claims.family_name)].filter(Boolean).join(" ");
+  const name = text(claims.name) ?? (fullName || null) ?? preferredUsername ?? subject;
+  // Entra ID often omits `email`; its preferred_username is then the sign-in address. For display only.
+  const email = text(claims.email) ?? (preferredUsername?.includes("@") ? preferredUsername : null);
+  const department = text(claims[config.OIDC_DEPARTMENT_CLAIM]);
+  const roles = mapGroupsToRoles(claims[config.OIDC_GROUPS_CLAIM], {
+    hrGroups: config.ROLE_HR_GROUPS,
+    editorGroups: config.ROLE_EDITOR_GROUPS,
+    adminGroups: config.ROLE_ADMIN_GROUPS,
+  });
+  return { issuer, subject, name, email, department, roles };
+}
+
+/** The session claims in a token, or null when the token is not one this portal issued. */
+export function readSessionClaims(token: JWT | Record<string, unknown> | null | undefined): SessionClaims | null {
+  if (!token) return null;
+  const { employeeId, subject, name, email, department, roles } = token as Record<string, unknown>;
+  if (typeof employeeId !== "number" || !Number.isInteger(employeeId)) return null;
+  if (typeof subject !== "string" || typeof name !== "string") return null;
+  if (!Array.isArray(roles) || !roles.every(isRole)) return null;
+  return {
+    employeeId,
+    subject,
+    name,
+    email: typeof email === "string" ? email : null,
+    department: typeof department === "string" ? department : null,
+    roles,
+  };
+}
+
+/** next-auth options for a configuration; getAuthOptions() binds them to the environment. */
+export function buildAuthOptions(config: AuthConfig, deps: AuthDependencies): AuthOptions {
+  const provider: OAuthConfig<Claims> = {
+    id: PROVIDER_ID,
+    name: "Kempenhaeghe-account",
+    type: "oauth",
+    wellKnown: `${config.OIDC_ISSUER}/.well-known/openid-configuration`,
+    clientId: config.OIDC_CLIENT_ID,
+    clientSecret: config.OIDC_CLIENT_SECRET,
+    authorization: {
+      // The demo IdP always asks who you are, so switching between demo accounts just works.
+      params: { scope: config.OIDC_SCOPE, ...(config.DEV_IDP ? { prompt: "login" } : {}) },
+    },
+    idToken: true,
+    checks: ["pkce", "state"],
+    client: { token_endpoint_auth_method: "client_secret_basic" },
+    httpOptions: { timeout: 10_000 },
+    profile(claims) {
+      const identity = readIdentity(claims, config);
+      return { id: identity.subject, name: identity.name, email: identity.email, image: null };
+    },
+  };
+
+  return {
+    providers: [provider],
+    secret: config.NEXTAUTH_SECRET,
+    // Cookies keep next-auth's defaults: HttpOnly, SameSite=Lax, and Secure with a __Secure-/__Host-
+    // prefix whenever NEXTAUTH_URL is https.
+    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE },
+    pages: { signIn: SIGN_IN_PATH, error: SIGN_IN_PATH, signOut: SIGN_IN_PATH },
+    callbacks: {
+      async jwt({ token, account, profile }) {
+        if (!account || !profile) return token;
+        const claims = profile as Claims;
+        if (claims._claim_names && typeof claims._claim_names === "object" && config.OIDC_GROUPS_CLAIM in claims._claim_names) {
+          console.warn(
+            "Sign-in: the IdP left out the groups claim because the user is in too many groups (Entra ID overage). " +
+              "Emit only the groups assigned to the application.",
+          );
+        }
+        const identity = readIdentity(claims, config);
+        const employee = await deps.recordSignIn({
+          issuer: identity.issuer,
+          subject: identity.subject,
+          name: identity.name,
+          email: identity.email,
+          department: identity.department,
+        });
+        const session: SessionClaims = {
+          employeeId: employee.id,
+          subject: identity.subject,
+          name: employee.name,
+          email: employee.email,
+          department: employee.department,
+          roles: identity.roles,
+        };
+        // A fresh token: nothing from the IdP beyond these fields ends up in the cookie.
+        return { sub: identity.subject, ...session } satisfies JWT;
+      },
+      async session({ session, token }) {
+        const claims = readSessionClaims(token);
+        return { expires: session.expires, user: claims ?? undefined } as typeof session;
+      },
+      async redirect({ url, baseUrl }) {
+        return `${baseUrl}${safeCallbackPath(url, baseUrl)}`;
+      },
+    },
+    events: {
+      async signOut({ token }) {
+        const claims = readSessionClaims(token);
+        if (!claims || !deps.recordSignOut) return;
+        try {
+          await deps.recordSignOut(claims.employeeId);
+        } catch (error) {
+          // Signing out must not fail because the audit trail is unavailable.
+          console.error("Sign-out: could not write the audit event", error);
+        }
+      },
+    },
+  };
+}
+
+async function recordSignOut(employeeId: number): Promise<void> {
+  const db = await getDb();
+  await db.transaction((tx) =>
+    appendAuditEvent(tx, {
+      actorEmployeeId: employeeId,
+      actorLabel: employeeLabel(employeeId),
+      action: "auth.sign_out",
+      subjectType: "employee",
+      subjectId: employeeId,
+    }).then(() => undefined),
+  );
+}
+
+let authOptions: AuthOptions | undefined;
+
+/** The portal's next-auth options, built on first use (not at import: `next build` needs no env). */
+export function getAuthOptions(): AuthOptions {
+  authOptions ??= buildAuthOptions(env, { recordSignIn, recordSignOut });
+  return authOptions;
+}

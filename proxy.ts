@@ -1,0 +1,31 @@
+// Convenience only, NOT authorization: sends obviously signed-out page requests to sign-in early
+// and tells pages their path. Every page, action and route handler checks the session itself.
+import { NextResponse, type NextRequest } from "next/server";
+
+const PATHNAME_HEADER = "x-pathname";
+const SESSION_COOKIE = /^(__Secure-)?next-auth\.session-token(\.\d+)?$/;
+// Reachable without a session: sign-in and sign-out, next-auth, the health check and other APIs
+// (which answer 401 themselves rather than redirecting).
+const PUBLIC = /^\/(aanmelden|afmelden|api)(\/|$)/;
+
+export function proxy(request: NextRequest) {
+  const { pathname, search } = request.nextUrl;
+  const isPageLoad = (request.method === "GET" || request.method === "HEAD") && !request.headers.has("rsc");
+  const hasSessionCookie = request.cookies.getAll().some((cookie) => SESSION_COOKIE.test(cookie.name));
+
+  if (isPageLoad && !hasSessionCookie && !PUBLIC.test(pathname)) {
+    const signIn = new URL("/aanmelden", request.url);
+    if (pathname !== "/") signIn.searchParams.set("callbackUrl", `${pathname}${search}`);
+    return NextResponse.redirect(signIn, 307);
+  }
+
+  // Overwrite whatever the client sent: pages trust this header only for the return path.
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set(PATHNAME_HEADER, `${pathname}${search}`);
+  return NextResponse.next({ request: { headers: requestHeaders } });
+}
+
+export const config = {
+  // Skip Next's assets and files with an extension (icons, robots.txt).
+  matcher: ["/((?!_next/static|_next/image|.*\\.[\\w]+$).*)"],
+};

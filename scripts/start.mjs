@@ -1,0 +1,179 @@
+#!/usr/bin/env node
+// `npm start`: validates the configuration, builds when the build is missing or stale, starts the
+// development IdP when no OIDC_ISSUER is set, then runs `next start` and stays its parent:
+// signals go to Next, and this process exits with Next's exit code.
+//   node scripts/start.mjs          production server (builds first if needed)
+//   node scripts/start.mjs --dev    `next dev` with the development IdP, no build
+// Honours PORT, HOST, DATA_DIR, DEV_IDP_PORT and the rest of lib/env.ts, so several instances
+// (and Playwright's) can run side by side.
+import { spawn, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import { register as registerHooks } from "node:module";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { register as registerTsx } from "tsx/esm/api";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const NEXT_BIN = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
+const BUILD_ID = path.join(ROOT, ".next", "BUILD_ID");
+// What a production build depends on. Tests and the development IdP are not part of it.
+const BUILD_INPUTS = ["app", "lib", "components", "content", "public", "proxy.ts", "instrumentation.ts", "next.config.ts", "package-lock.json", "tsconfig.json", "postcss.config.mjs"];
+const SHUTDOWN_GRACE_MS = 15_000;
+
+const devMode = process.argv.includes("--dev");
+process.chdir(ROOT);
+// Children get the environment as given; they derive the same secrets from the data directory.
+const childEnv = { ...process.env };
+
+function log(message) {
+  console.log(`[start] ${message}`);
+}
+
+function fail(message, code = 1) {
+  console.error(`[start] ${message}`);
+  process.exit(code);
+}
+
+// lib/ is TypeScript and marks server modules with `import "server-only"`, which throws outside
+// a React server environment. Resolve that one package with the react-server condition, as
+// Next and `tsx --conditions=react-server` do, and load our .ts through tsx in its own namespace.
+registerHooks(
+  `data:text/javascript,${encodeURIComponent(
+    `export async function resolve(specifier, context, next) {
+      if (specifier === "server-only") return next(specifier, { ...context, conditions: [...context.conditions, "react-server"] });
+      return next(specifier, context);
+    }`,
+  )}`,
+);
+const tsx = registerTsx({ namespace: "portal-launcher" });
+const load = (file) => tsx.import(file, import.meta.url);
+
+// 1. Configuration: fail before anything slow happens.
+let env;
+try {
+  ({ env } = await load("../lib/env.ts"));
+  void env.PORT; // parse now
+} catch (error) {
+  if (error?.name === "EnvError") fail(error.message);
+  throw error;
+}
+
+// 2. A production build that matches the sources.
+function newestMtime(entry) {
+  let stat;
+  try {
+    stat = fs.statSync(entry);
+  } catch {
+    return 0;
+  }
+  if (!stat.isDirectory()) return /\.test\.tsx?$/.test(entry) ? 0 : stat.mtimeMs;
+  let newest = 0;
+  for (const child of fs.readdirSync(entry)) {
+    if (child === "node_modules" || child.startsWith(".")) continue;
+    newest = Math.max(newest, newestMtime(path.join(entry, child)));
+  }
+  return newest;
+}
+
+function buildIsCurrent() {
+  let built;
+  try {
+    built = fs.statSync(BUILD_ID).mtimeMs;
+  } catch {
+    return false;
+  }
+  return BUILD_INPUTS.every((input) => newestMtime(path.join(ROOT, input)) <= built);
+}
+
+if (!devMode) {
+  if (buildIsCurrent()) {
+    log("Production build is up to date.");
+  } else {
+    log("Building the portal (next build)…");
+    const build = spawnSync(process.execPath, [NEXT_BIN, "build"], { stdio: "inherit", env: childEnv });
+    if (build.status !== 0) fail(`next build failed (exit ${build.status ?? build.signal}).`, build.status || 1);
+  }
+}
+
+// 3. The development IdP, in this process, only without an external issuer.
+let idp = null;
+if (env.DEV_IDP) {
+  const { startDevIdpFromEnv } = await load("../lib/dev-idp/server.ts");
+  try {
+    idp = await startDevIdpFromEnv(env);
+  } catch (error) {
+    if (error?.code === "EADDRINUSE") {
+      fail(`Port ${env.DEV_IDP_PORT} for the development sign-in is in use (another portal?). Set DEV_IDP_PORT to a free port.`);
+    }
+    throw error;
+  }
+  log(`Development identity provider on ${idp.issuer} (demo accounts; loopback only).`);
+} else {
+  log(`Sign-in through ${env.OIDC_ISSUER}.`);
+  if (!env.ROLE_HR_GROUPS.length && !env.ROLE_EDITOR_GROUPS.length && !env.ROLE_ADMIN_GROUPS.length) {
+    log("Note: ROLE_HR_GROUPS, ROLE_EDITOR_GROUPS and ROLE_ADMIN_GROUPS are empty: everyone is an employee only.");
+  }
+}
+
+// 4. Next.js, as a child we own.
+const nextArgs = devMode
+  ? [NEXT_BIN, "dev", "-H", env.HOST, "-p", String(env.PORT)]
+  : [NEXT_BIN, "start", "-H", env.HOST, "-p", String(env.PORT)];
+const child = spawn(process.execPath, nextArgs, {
+  stdio: "inherit",
+  // NEXT_MANUAL_SIG_HANDLE: the app's own handlers close the database before exiting.
+  env: { ...childEnv, NEXTAUTH_URL: env.NEXTAUTH_URL, NEXT_MANUAL_SIG_HANDLE: "1" },
+});
+
+let stopping = false;
+function stop(signal) {
+  if (stopping || child.exitCode !== null || child.signalCode !== null) return;
+  stopping = true;
+  const forward = () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+  };
+  // Ctrl-C in a terminal already reached Next (same process group); give it time to finish
+  // before forwarding, so it does not get the signal twice.
+  if (signal === "SIGINT" && process.stdin.isTTY) setTimeout(forward, 5_000).unref();
+  else forward();
+  setTimeout(() => child.kill("SIGKILL"), SHUTDOWN_GRACE_MS).unref();
+}
+process.on("SIGTERM", () => stop("SIGTERM"));
+process.on("SIGINT", () => stop("SIGINT"));
+
+child.on("error", (error) => fail(`Could not start Next.js: ${error.message}`));
+child.on("exit", async (code, signal) => {
+  await idp?.close().catch(() => {});
+  process.exit(code ?? (signal ? 128 + (os.constants.signals[signal] ?? 0) : 1));
+});
+
+// 5. Say where it is once it answers.
+async function waitForPort(host, port, timeoutMs) {
+  const target = host === "0.0.0.0" || host === "::" ? "127.0.0.1" : host;
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline && child.exitCode === null) {
+    const open = await new Promise((resolve) => {
+      const socket = net.connect({ host: target, port }, () => {
+        socket.destroy();
+        resolve(true);
+      });
+      socket.on("error", () => resolve(false));
+    });
+    if (open) return true;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return false;
+}
+
+if (await waitForPort(env.HOST, env.PORT, 60_000)) {
+  const lines = [`Portal ready: ${env.NEXTAUTH_URL}`];
+  if (env.DEV_IDP) {
+    const { DEMO_ACCOUNTS, DEMO_PASSWORD } = await load("../lib/dev-idp/accounts.ts");
+    lines.push(
+      `Demo sign-in (password "${DEMO_PASSWORD}"): ${DEMO_ACCOUNTS.map((a) => `${a.login} (${a.roleLabel})`).join(", ")}`,
+    );
+  }
+  for (const line of lines) log(line);
+}
