@@ -40,7 +40,8 @@ async function main(argv: string[]): Promise<number> {
     }
     const { seq, reason, message } = result.firstBroken;
     console.error(`Auditketen verbroken bij rij ${seq} (${reason}): ${message}`);
-    console.error(`De ${result.count} rijen daarvoor zijn in orde.`);
+    if (result.count === 1) console.error("De rij daarvoor is in orde.");
+    else if (result.count > 1) console.error(`De ${result.count} rijen daarvoor zijn in orde.`);
     return EXIT.failure;
   } catch (error) {
     return reportFailure(error);
