@@ -1,0 +1,123 @@
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { POST as auditVerify } from "@/app/api/internal/audit-verify/route";
+import { POST as publish } from "@/app/api/internal/publish/route";
+import { closeDb, getStore } from "@/lib/db/client";
+import { readLock } from "@/lib/db/lock";
+import { findCurrentVersion } from "@/lib/policy/versions";
+import { makeTempDir } from "@/tests/support/db";
+
+// While a portal holds a PGlite data directory, the CLIs reach it over loopback with the lock's
+// token. Here this test process plays the portal: it opens the store through getDb() (as the
+// portal does, configured by DATA_DIR and PORT) and serves the two internal route handlers.
+
+let dataDir: string;
+let server: http.Server;
+let port: number;
+const routes: Record<string, (request: Request) => Promise<Response>> = {
+  "/api/internal/publish": publish,
+  "/api/internal/audit-verify": auditVerify,
+};
+
+beforeAll(async () => {
+  dataDir = await makeTempDir("portal-internal-");
+  server = http.createServer(async (req, res) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const handler = routes[req.url ?? ""];
+    const response = handler
+      ? await handler(
+          new Request(`http://127.0.0.1${req.url}`, {
+            method: req.method,
+            headers: req.headers as Record<string, string>,
+            body: chunks.length ? Buffer.concat(chunks) : undefined,
+          }),
+        )
+      : new Response(null, { status: 404 });
+    res.writeHead(response.status, Object.fromEntries(response.headers));
+    res.end(Buffer.from(await response.arrayBuffer()));
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  port = (server.address() as AddressInfo).port;
+  // Read once, on first use of `env`: set before the store opens.
+  process.env.DATA_DIR = dataDir;
+  process.env.PORT = String(port);
+  delete process.env.DATABASE_URL;
+  await getStore();
+}, 60_000);
+
+afterAll(async () => {
+  await closeDb();
+  await new Promise((resolve) => server?.close(resolve));
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+function runCli(script: string, args: string[] = []) {
+  const child = spawn("node_modules/.bin/tsx", ["--conditions=react-server", `scripts/${script}.ts`, ...args], {
+    env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: "", VITEST: "" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.on("data", (chunk) => (stdout += chunk));
+  child.stderr.on("data", (chunk) => (stderr += chunk));
+  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) =>
+    child.once("exit", (code) => resolve({ code, stdout, stderr })),
+  );
+}
+
+function post(route: string, token: string | null, body: unknown = {}) {
+  return fetch(`http://127.0.0.1:${port}${route}`, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify(body),
+  });
+}
+
+describe("the CLIs while the portal holds the data directory", () => {
+  it("records the portal's pid, port and a fresh token in the lock", () => {
+    const lock = readLock(dataDir);
+    expect(lock).toMatchObject({ pid: process.pid, port });
+    expect(lock?.token).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it("publishes through the portal, which runs the same domain function", async () => {
+    const content = path.join(dataDir, "content");
+    fs.cpSync("content/sociale-media", content, { recursive: true });
+    fs.appendFileSync(path.join(content, "10-zakelijk-gebruik.mdx"), "\nEen aanvulling.\n");
+    const result = await runCli("content-publish", ["--summary", "Aanvulling", "--material", "--content-dir", content, "--by", "Redactie"]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/via het portaal/);
+    expect(result.stdout).toMatch(/Versie 2 van sociale-media gepubliceerd \(inhoudelijke wijziging\)/);
+    expect(await findCurrentVersion({ policy: "sociale-media" })).toMatchObject({ number: 2, publishedByLabel: "Redactie" });
+
+    const again = await runCli("content-publish", ["--summary", "Nog eens", "--content-dir", content]);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/gelijk aan de huidige versie \(versie 2\)/);
+  }, 60_000);
+
+  it("verifies the audit trail through the portal", async () => {
+    const result = await runCli("audit-verify");
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/Auditketen in orde: 2 rijen gecontroleerd/);
+  }, 60_000);
+
+  it("refuses a request without the lock's token, or with another one", async () => {
+    for (const token of [null, "0".repeat(64), readLock(dataDir)!.token.slice(1)]) {
+      const response = await post("/api/internal/audit-verify", token);
+      expect(response.status).toBe(403);
+      expect(await response.json()).toMatchObject({ ok: false, error: { code: "forbidden" } });
+    }
+  });
+
+  it("validates the publish body before anything runs", async () => {
+    const token = readLock(dataDir)!.token;
+    const response = await post("/api/internal/publish", token, { policy: "sociale-media", parts: [], summary: "" });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ ok: false, error: { code: "invalid_input" } });
+  });
+});
