@@ -43,6 +43,7 @@ test.describe("without a session", () => {
 
   test("the internal publishing endpoint refuses a request without the operator token", async ({ request }) => {
     const response = await request.post("/api/internal/publish", { data: { summary: "x" } });
-    expect(response.status()).toBe(401);
+    expect(response.status()).toBe(403);
+    expect(await response.text()).not.toContain("result");
   });
 });

@@ -63,9 +63,7 @@ export default async function PartPage({ params }: Props) {
         <p className="text-sm text-stone-600 dark:text-stone-300">
           Onderdeel {index + 1} van {policy.sections.length} · versie {policy.version.number}
         </p>
-        <AnchoredHeading as="h1" id={part.slug} className="mt-1 text-3xl font-bold tracking-tight text-brand-900 dark:text-brand-50">
-          {part.title}
-        </AnchoredHeading>
+        <AnchoredHeading as="h1" id={part.slug} className="mt-1 text-3xl font-bold tracking-tight text-brand-900 dark:text-brand-50" label={part.title} />
         <p className="mt-2 text-lg text-stone-700 dark:text-stone-300">{part.summary}</p>
         <div className="prose prose-stone mt-6 max-w-none dark:prose-invert">
           <MdxContent part={part.compiled} />

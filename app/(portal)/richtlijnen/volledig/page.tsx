@@ -44,9 +44,7 @@ export default async function FullTextPage() {
 
       {policy.parts.map((part) => (
         <section key={part.slug} aria-labelledby={part.slug} className="mb-10">
-          <AnchoredHeading as="h2" id={part.slug} className="mb-3 text-2xl font-semibold text-brand-900 dark:text-brand-50 print:text-black">
-            {part.title}
-          </AnchoredHeading>
+          <AnchoredHeading as="h2" id={part.slug} className="mb-3 text-2xl font-semibold text-brand-900 dark:text-brand-50 print:text-black" label={part.title} />
           <div className="prose prose-stone max-w-none dark:prose-invert">
             <MdxContent part={part.compiled} />
           </div>
