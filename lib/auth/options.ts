@@ -124,6 +124,21 @@ export function buildAuthOptions(config: AuthConfig, deps: AuthDependencies): Au
     // prefix whenever NEXTAUTH_URL is https.
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE },
     pages: { signIn: SIGN_IN_PATH, error: SIGN_IN_PATH, signOut: SIGN_IN_PATH },
+    logger: {
+      error(code, metadata) {
+        // An unreadable session cookie (old secret, new data directory, tampering) just means
+        // "signed out": one line, not a stack trace per request.
+        if (code === "JWT_SESSION_ERROR") {
+          console.warn("[auth] A session cookie could not be read; the visitor is treated as signed out.");
+          return;
+        }
+        console.error(`[auth] ${code}`, metadata);
+      },
+      warn(code) {
+        console.warn(`[auth] ${code}`);
+      },
+      debug() {},
+    },
     callbacks: {
       async jwt({ token, account, profile }) {
         if (!account || !profile) return token;

@@ -30,10 +30,19 @@ button { margin-top: 1.25rem; min-height: 2.75rem; padding: .5rem 1.25rem; font:
 .actions { display: flex; flex-wrap: wrap; gap: .75rem; align-items: center; }
 :focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
 .alert { border: 1px solid #b91c1c; background: #fef2f2; color: #7f1d1d; padding: .75rem 1rem; border-radius: .375rem; margin-top: 1rem; }
+@media (prefers-color-scheme: dark) { .alert { background: #450a0a; color: #fee2e2; border-color: #f87171; } }
 .table-wrap { overflow-x: auto; }
 table { border-collapse: collapse; width: 100%; font-size: .9rem; }
 caption { text-align: left; color: var(--muted); padding-bottom: .5rem; }
 th, td { text-align: left; padding: .4rem .5rem; border-bottom: 1px solid var(--border); vertical-align: top; }
+/* Narrow screens: one block per account instead of four squeezed columns. */
+@media (max-width: 32rem) {
+  table, caption, tbody, tr, td { display: block; }
+  thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+  tr { border-bottom: 1px solid var(--border); padding: .5rem 0; }
+  td { border: 0; padding: .1rem 0; }
+  td::before { content: attr(data-label) ": "; color: var(--muted); }
+}
 code { font-family: ui-monospace, "Cascadia Mono", Menlo, monospace; font-size: .95em; }
 a { color: var(--brand); }
 `;
@@ -68,7 +77,8 @@ export function loginPage({ uid, clientName, login = "", error }: LoginPageInput
   const action = `/interaction/${encodeURIComponent(uid)}`;
   const rows = DEMO_ACCOUNTS.map(
     (account) =>
-      `<tr><td><code>${escapeHtml(account.login)}</code></td><td>${escapeHtml(account.name)}</td><td>${escapeHtml(account.department)}</td><td>${escapeHtml(account.roleLabel)}</td></tr>`,
+      // Explicit roles: the narrow-screen layout changes `display`, which can drop table semantics.
+      `<tr role="row"><td role="cell" data-label="Gebruikersnaam"><code>${escapeHtml(account.login)}</code></td><td role="cell" data-label="Naam">${escapeHtml(account.name)}</td><td role="cell" data-label="Afdeling">${escapeHtml(account.department)}</td><td role="cell" data-label="Rol">${escapeHtml(account.roleLabel)}</td></tr>`,
   ).join("\n");
   return layout(
     "Aanmelden",
@@ -92,11 +102,11 @@ ${error ? `<div class="alert" role="alert">${escapeHtml(error)}</div>` : ""}
 </div>
 <h2 id="demo-accounts">Demo-accounts</h2>
 <p>Alle demo-accounts hebben het wachtwoord <code>${escapeHtml(DEMO_PASSWORD)}</code>.</p>
-<div class="table-wrap" role="region" aria-labelledby="demo-accounts" tabindex="0">
-<table>
+<div class="table-wrap">
+<table role="table">
 <caption>Gebruikersnaam, naam, afdeling en rol van elk demo-account</caption>
-<thead><tr><th scope="col">Gebruikersnaam</th><th scope="col">Naam</th><th scope="col">Afdeling</th><th scope="col">Rol</th></tr></thead>
-<tbody>
+<thead role="rowgroup"><tr role="row"><th role="columnheader" scope="col">Gebruikersnaam</th><th role="columnheader" scope="col">Naam</th><th role="columnheader" scope="col">Afdeling</th><th role="columnheader" scope="col">Rol</th></tr></thead>
+<tbody role="rowgroup">
 ${rows}
 </tbody>
 </table>

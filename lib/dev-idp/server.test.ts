@@ -82,7 +82,7 @@ describe("development identity provider", () => {
     expect(html).toContain('<label for="login">Gebruikersnaam</label>');
     expect(html).toContain('<label for="password">Wachtwoord</label>');
     for (const login of ["medewerker", "medewerker2", "hr", "communicatie", "beheerder"]) {
-      expect(html).toContain(`<td><code>${login}</code></td>`);
+      expect(html).toContain(`<td role="cell" data-label="Gebruikersnaam"><code>${login}</code></td>`);
     }
     expect(html).toContain("Personeel &amp; Organisatie");
     expect(response.headers.get("content-security-policy")).toContain("default-src 'none'");
