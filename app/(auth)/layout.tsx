@@ -1,6 +1,9 @@
+import { connection } from "next/server";
 import { isDevIdentityProvider } from "@/lib/auth/session";
 
-export default function AuthLayout({ children }: { children: React.ReactNode }) {
+export default async function AuthLayout({ children }: { children: React.ReactNode }) {
+  // Rendered per request: the banner depends on run-time configuration, not on the build.
+  await connection();
   return (
     <>
       {isDevIdentityProvider() ? (

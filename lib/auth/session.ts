@@ -2,6 +2,7 @@ import "server-only";
 
 import { getServerSession } from "next-auth";
 import { headers } from "next/headers";
+import { connection } from "next/server";
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 import { env } from "@/lib/env";
@@ -17,6 +18,9 @@ export const PATHNAME_HEADER = "x-pathname";
 
 /** The signed-in employee, or null. Reads the session once per request. */
 export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
+  // Wait for a real request first: during `next build` this stops prerendering here, before the
+  // configuration (secrets, data directory) is touched.
+  await connection();
   const session = await getServerSession(getAuthOptions());
   return readSessionClaims(session?.user as Record<string, unknown> | undefined);
 });
@@ -49,7 +53,10 @@ export function hasRole(user: SessionUser | null, role: Role): boolean {
   return !!user && user.roles.includes(role);
 }
 
-/** True while the development IdP signs people in: the portal then shows the demo-omgeving banner. */
+/**
+ * True while the development IdP signs people in: the portal then shows the demo-omgeving banner.
+ * Reads the configuration: call it after something request-bound (requireUser, connection()).
+ */
 export function isDevIdentityProvider(): boolean {
   return env.DEV_IDP;
 }
