@@ -8,7 +8,7 @@
 // (and Playwright's) can run side by side.
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
-import { register as registerHooks } from "node:module";
+import { createRequire, register as registerHooks } from "node:module";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -24,7 +24,11 @@ const SHUTDOWN_GRACE_MS = 15_000;
 
 const devMode = process.argv.includes("--dev");
 process.chdir(ROOT);
-// Children get the environment as given; they derive the same secrets from the data directory.
+// Read .env files exactly as Next will, so this process and Next agree on the configuration
+// (above all on whether OIDC_ISSUER is set). Variables already in the environment win.
+const { loadEnvConfig } = createRequire(path.join(ROOT, "node_modules", "next", "package.json"))("@next/env");
+loadEnvConfig(ROOT, devMode, { info: () => {}, error: console.error });
+// Children get this environment; they derive the same secrets from the data directory.
 const childEnv = { ...process.env };
 
 function log(message) {
