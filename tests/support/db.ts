@@ -47,12 +47,19 @@ async function createPgliteStore(): Promise<TestStore> {
   };
 }
 
-async function createPostgresStore(serverUrl: string): Promise<TestStore> {
+/** PostgreSQL only: an empty database (no migrations yet) on the TEST_DATABASE_URL server. */
+export async function createEmptyDatabase(): Promise<{ databaseUrl: string; drop: () => Promise<void> }> {
+  const serverUrl = process.env.TEST_DATABASE_URL;
+  if (!serverUrl) throw new Error("createEmptyDatabase needs TEST_DATABASE_URL");
   const name = `portal_test_${randomBytes(6).toString("hex")}`;
   await adminQuery(serverUrl, `create database ${name}`);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  const databaseUrl = url.toString();
+  return { databaseUrl: url.toString(), drop: () => adminQuery(serverUrl, `drop database if exists ${name} with (force)`) };
+}
+
+async function createPostgresStore(serverUrl: string): Promise<TestStore> {
+  const { databaseUrl, drop } = await createEmptyDatabase();
   try {
     const store = await openStore({ databaseUrl });
     return {
@@ -61,11 +68,11 @@ async function createPostgresStore(serverUrl: string): Promise<TestStore> {
       databaseUrl,
       close: async () => {
         await store.close();
-        await adminQuery(serverUrl, `drop database if exists ${name} with (force)`);
+        await drop();
       },
     };
   } catch (error) {
-    await adminQuery(serverUrl, `drop database if exists ${name} with (force)`);
+    await drop();
     throw error;
   }
 }
