@@ -19,8 +19,8 @@ export function AcknowledgeSection({ status, showFormWhenChanged = false }: { st
         Bevestigen
       </h2>
       {status.state === "acknowledged" && status.acknowledged ? (
-        <p>
-          Je hebt versie {status.acknowledged.version.number} bevestigd op {formatDateTime(status.acknowledged.acknowledgedAt)}.{" "}
+        <p role="status">
+          <strong>Bevestigd op {formatDateTime(status.acknowledged.acknowledgedAt)}</strong> (versie {status.acknowledged.version.number}).{" "}
           <Link className="font-medium text-brand-700 underline underline-offset-2 dark:text-brand-200" href={`/mijn-bevestigingen/${status.acknowledged.id}`}>
             Bekijk je bewijs van bevestiging
           </Link>

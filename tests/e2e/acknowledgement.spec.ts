@@ -28,7 +28,7 @@ test("an employee who has not acknowledged sees it on every page", async ({ page
 test("confirming without ticking the box gives a clear message and stores nothing", async ({ page }) => {
   await page.goto("/richtlijnen");
   await page.locator("#bevestigen").getByRole("button", { name: "Bevestigen" }).click();
-  await expect(page.getByRole("alert")).toContainText("Vink aan dat je de richtlijnen hebt gelezen en begrepen.");
+  await expect(page.locator("#bevestigen").getByRole("alert")).toContainText("Vink aan dat je de richtlijnen hebt gelezen en begrepen.");
   await page.goto("/mijn-bevestigingen");
   await expect(page.locator("main")).toContainText("Je hebt de richtlijnen nog niet bevestigd.");
 });
