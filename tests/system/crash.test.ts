@@ -129,6 +129,8 @@ describe(`acknowledgements survive a crash (${process.env.TEST_DATABASE_URL ? "P
       const afterOutcome = await restarted.client.acknowledge({ cookie: afterCookie, fields: { versionId: version.id, contentHash: version.contentHash } });
       if (afterOutcome.kind === "ok") confirmed.set(afterRestart.id, afterRestart);
       const stopExit = await server.stop();
+      // Opening after the crash needs no repair step: the restarted server logged no error at all.
+      const restartErrors = server.output().split("\n").filter((line) => /error|corrupt|recover/i.test(line));
       server = null;
 
       // 3. Count in the database itself.
@@ -151,6 +153,7 @@ describe(`acknowledgements survive a crash (${process.env.TEST_DATABASE_URL ? "P
         staleLockPid: staleLock === null ? "-" : staleLock === killedPid ? `${staleLock}(killed server)` : staleLock,
         lockAfterRestart: newHolder === null ? "-" : newHolder === restarted.server.pid ? `${newHolder}(new server)` : newHolder,
         ackAfterRestart: afterOutcome.kind,
+        restartErrorLines: restartErrors.length,
         confirmedSoFar: ids.length,
         rows: figures.acknowledgementRows,
         auditCreated: figures.createdEvents,
@@ -165,6 +168,7 @@ describe(`acknowledgements survive a crash (${process.env.TEST_DATABASE_URL ? "P
         expect(newHolder, "the restarted server took the stale lock over").toBe(restarted.server.pid);
       }
       expect(afterOutcome.kind, `acknowledging after the restart: ${JSON.stringify(afterOutcome)}`).toBe("ok");
+      expect(restartErrors, "errors logged by the restarted server").toEqual([]);
       expect(stopExit).toEqual({ code: 0, signal: null });
       expect(lost, "employees whose success response has no acknowledgement").toEqual([]);
       // Some requests may have committed without their response getting out: never fewer rows than successes.
