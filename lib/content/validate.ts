@@ -27,7 +27,11 @@ export type PartFrontmatter = { title: string; slug: string; order: number; summ
 export type ValidationError = { message: string; line: number; column: number };
 export type ValidationResult = { ok: true; frontmatter: PartFrontmatter; body: string } | { ok: false; errors: ValidationError[] };
 
-export const MAX_SOURCE_BYTES = 200 * 1024;
+/**
+ * Parts are about 3 KB. micromark needs roughly 1–1.5 s per 100 KB of dense adversarial markup
+ * (measured on the 2-core dev machine), and that time blocks the event loop, so stay well below 200 KB.
+ */
+export const MAX_SOURCE_BYTES = 100 * 1024;
 /** Deeper trees than this are not needed for a guideline and are costly to render. */
 export const MAX_DEPTH = 16;
 const MAX_ERRORS = 50;
@@ -85,6 +89,9 @@ export function validate(source: string): ValidationResult {
   if (out.errors.length > 0) return { ok: false, errors: out.errors };
 
   checkFirstLine(source, out);
+  if (out.errors.length > 0) return { ok: false, errors: out.errors };
+
+  checkParserLimits(source, out);
   if (out.errors.length > 0) return { ok: false, errors: out.errors };
 
   let tree: Root;
@@ -184,13 +191,14 @@ function checkCharacters(source: string, out: Collector): void {
       column++;
       continue;
     }
+    // Columns count UTF-16 code units, as micromark does.
     let codePoint = code;
+    let width = 1;
     if (code >= 0xd800 && code <= 0xdbff) {
       const low = source.charCodeAt(index + 1);
       if (low >= 0xdc00 && low <= 0xdfff) {
         codePoint = (code - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
-        index++;
-        column++;
+        width = 2;
       } else {
         out.add("Ongeldig teken (losse surrogaat-helft) in de tekst.", { line, column });
         column++;
@@ -203,12 +211,62 @@ function checkCharacters(source: string, out: Collector): void {
     }
     const reason = forbiddenReason(codePoint);
     if (reason) out.add(`${reason} ${hex(codePoint)} is niet toegestaan; verwijder het of typ de tekst opnieuw.`, { line, column });
-    column++;
+    index += width - 1;
+    column += width;
   }
 }
 
 // ---------------------------------------------------------------------------------------------
+// Parser limits
+
+/** Longest paragraph or list (lines without a blank line between them). */
+export const MAX_BLOCK_CHARS = 10_000;
+/** Most emphasis, bracket or backtick characters in one block. */
+export const MAX_BLOCK_MARKERS = 120;
+
+/**
+ * micromark resolves emphasis, brackets and container nesting in time that grows with the square
+ * of their number: 20 KB of "*a" takes seconds, 200 KB minutes. Guideline text needs few of them,
+ * so cap them per block before parsing.
+ */
+function checkParserLimits(source: string, out: Collector): void {
+  const lines = source.split("\n");
+  let blockStart = 0;
+  let blockChars = 0;
+  let markers = 0;
+  const closeBlock = (line: number) => {
+    if (blockChars > MAX_BLOCK_CHARS) {
+      out.add(`Deze alinea of lijst is te lang (${blockChars} tekens, maximaal ${MAX_BLOCK_CHARS}); zet er een witregel tussen.`, { line: blockStart + 1, column: 1 });
+    } else if (markers > MAX_BLOCK_MARKERS) {
+      out.add(`Deze alinea of lijst bevat te veel opmaaktekens (*, _, [, ] of \`; maximaal ${MAX_BLOCK_MARKERS}).`, { line: blockStart + 1, column: 1 });
+    }
+    blockStart = line + 1;
+    blockChars = 0;
+    markers = 0;
+  };
+  lines.forEach((line, index) => {
+    if (line.trim() === "") {
+      closeBlock(index);
+      return;
+    }
+    // Block quote and list markers at the start of a line each open a container.
+    const containers = /^(?:[ \t]*(?:>|[-+*][ \t]|\d{1,9}[.)][ \t]))*/.exec(line)?.[0].match(/>|[-+*][ \t]|\d[.)][ \t]/g)?.length ?? 0;
+    if (containers > MAX_DEPTH) out.add(`De tekst is te diep genest (meer dan ${MAX_DEPTH} niveaus).`, { line: index + 1, column: 1 });
+    blockChars += line.length + 1;
+    for (let i = 0; i < line.length; i++) {
+      const c = line.charCodeAt(i);
+      // * _ [ ] `
+      if (c === 42 || c === 95 || c === 91 || c === 93 || c === 96) markers++;
+    }
+  });
+  closeBlock(lines.length);
+}
+
+// ---------------------------------------------------------------------------------------------
 // Front matter
+
+/** Five short fields; more is not front matter but an attempt to stress the YAML parser. */
+const MAX_FRONTMATTER_CHARS = 2_000;
 
 function checkFirstLine(source: string, out: Collector): void {
   const end = source.indexOf("\n");
@@ -232,6 +290,10 @@ function checkFrontmatter(node: Yaml, out: Collector): PartFrontmatter | undefin
     return { line: baseLine + pos.line - 1, column: pos.col };
   };
 
+  if (node.value.length > MAX_FRONTMATTER_CHARS) {
+    out.add(`De frontmatter is te lang (maximaal ${MAX_FRONTMATTER_CHARS} tekens).`, at(undefined));
+    return undefined;
+  }
   const directive = /^%/m.exec(node.value);
   if (directive) {
     out.add("YAML-directieven (%…) zijn niet toegestaan in de frontmatter.", at(undefined));
@@ -248,7 +310,8 @@ function checkFrontmatter(node: Yaml, out: Collector): PartFrontmatter | undefin
     strict: true,
     prettyErrors: false,
   });
-  for (const error of [...doc.errors, ...doc.warnings]) {
+  // Unknown tags are reported below, with a clearer message.
+  for (const error of [...doc.errors, ...doc.warnings.filter((warning) => warning.code !== "TAG_RESOLVE_FAILED")]) {
     const message =
       error.code === "DUPLICATE_KEY" ? "Een veld staat twee keer in de frontmatter." : "De frontmatter is geen geldige YAML (sleutel: waarde op elke regel).";
     out.add(message, at(error.pos[0]));
@@ -262,13 +325,22 @@ function checkFrontmatter(node: Yaml, out: Collector): PartFrontmatter | undefin
       out.add("Verwijzingen (*naam) zijn niet toegestaan in de frontmatter.", at(alias.range?.[0]));
     },
     Node(_key, yamlNode) {
+      // A node's range starts at its value; its anchor or tag stands just before it.
+      const before = (marker: string) => {
+        const offset = yamlNode.range?.[0];
+        if (offset === undefined) return undefined;
+        const found = node.value.lastIndexOf(marker, offset);
+        return found === -1 ? offset : found;
+      };
       if (yamlNode.anchor) {
         unsafe = true;
-        out.add("Ankers (&naam) zijn niet toegestaan in de frontmatter.", at(yamlNode.range?.[0]));
+        out.add("Ankers (&naam) zijn niet toegestaan in de frontmatter.", at(before(`&${yamlNode.anchor}`)));
       }
       if (yamlNode.tag) {
         unsafe = true;
-        out.add("YAML-tags (zoals !!js/function) zijn niet toegestaan in de frontmatter.", at(yamlNode.range?.[0]));
+        let tagAt = before("!");
+        while (tagAt !== undefined && tagAt > 0 && node.value[tagAt - 1] === "!") tagAt--;
+        out.add("YAML-tags (zoals !!js/function) zijn niet toegestaan in de frontmatter.", at(tagAt));
       }
     },
   });
@@ -278,10 +350,21 @@ function checkFrontmatter(node: Yaml, out: Collector): PartFrontmatter | undefin
     out.add("De frontmatter moet uit velden bestaan: title, slug, order, summary en kind.", at(undefined));
     return undefined;
   }
+  // Keys are checked on the YAML itself, not only after conversion to an object.
   const keyOffset = new Map<string, number | undefined>();
+  let keysOk = true;
   for (const pair of doc.contents.items) {
-    if (isScalar(pair.key)) keyOffset.set(String(pair.key.value), pair.key.range?.[0]);
+    const key = isScalar(pair.key) ? pair.key.value : undefined;
+    const offset = isScalar(pair.key) ? pair.key.range?.[0] : undefined;
+    if (typeof key !== "string" || !(FRONTMATTER_KEYS as readonly string[]).includes(key)) {
+      keysOk = false;
+      const shown = typeof key === "string" || typeof key === "number" ? `"${key}"` : "";
+      out.add(`Onbekend veld ${shown} in de frontmatter. Toegestaan zijn: ${FRONTMATTER_KEYS.join(", ")}.`.replace("  ", " "), at(offset));
+      continue;
+    }
+    keyOffset.set(key, offset);
   }
+  if (!keysOk) return undefined;
 
   const data: unknown = doc.toJS({ maxAliasCount: 0 });
   const parsed = partFrontmatterSchema.safeParse(data);
@@ -464,11 +547,11 @@ function checkJsx(node: MdxJsxFlowElement | MdxJsxTextElement, out: Collector): 
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         const key = String(issue.path[0] ?? "");
-        if (issue.code === "invalid_value") {
+        if (props[key] === undefined) {
+          out.add(`Attribuut "${key}" ontbreekt in <${name}>.`, at);
+        } else if (issue.code === "invalid_value") {
           const options = issue.values.map((value) => `"${String(value)}"`).join(", ");
           out.add(`Ongeldige waarde voor "${key}" in <${name}>. Kies uit: ${options}.`, propPosition.get(key) ?? at);
-        } else if (props[key] === undefined) {
-          out.add(`Attribuut "${key}" ontbreekt in <${name}>.`, at);
         } else if (issue.code === "too_big") {
           out.add(`De waarde van "${key}" in <${name}> is te lang (maximaal ${String(issue.maximum)} tekens).`, propPosition.get(key) ?? at);
         } else {
@@ -579,6 +662,7 @@ export function describeParseError(error: unknown): [string, Point] {
   const at = { line: failure.line ?? 1, column: failure.column ?? 1 };
   const rule = failure.ruleId ?? "";
   switch (failure.source) {
+    case "mdast-util-mdx-jsx":
     case "micromark-extension-mdx-jsx":
       if (rule === "end-tag-mismatch" || rule === "unexpected-closing-slash" || rule === "unexpected-lazy")
         return ["De sluittag past niet bij de openingstag van deze component.", at];
