@@ -22,7 +22,8 @@ export function AcknowledgeForm({ versionId, versionNumber, contentHash }: Props
     );
   }
 
-  const error = state?.status === "invalid" ? state.errors.confirm?.[0] ?? state.message : state?.status === "error" ? state.message : null;
+  const error =
+    state?.status === "invalid" ? (state.errors.confirm?.[0] ?? state.message) : state?.status === "error" ? state.message : null;
 
   return (
     <form action={formAction} className="space-y-4" noValidate>

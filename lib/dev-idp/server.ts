@@ -212,7 +212,8 @@ export async function startDevIdp(options: DevIdpOptions): Promise<RunningDevIdp
     throw new Error("The development identity provider does not start when OIDC_ISSUER is set.");
   }
   const portal = options.portalUrl.replace(/\/+$/, "");
-  let handler: ((req: IncomingMessage, res: ServerResponse) => void) | undefined;
+  // Set once the provider exists; the server must listen first because the issuer URL includes its port.
+  let handler: ((req: IncomingMessage, res: ServerResponse) => void) | undefined = undefined;
   const server = http.createServer((req, res) => {
     if (!handler) {
       res.statusCode = 503;

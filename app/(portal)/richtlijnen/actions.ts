@@ -3,17 +3,12 @@
 import { headers } from "next/headers";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { getCurrentUser } from "@/lib/auth/session";
+import { authedAction, type ActionResult } from "@/lib/auth/action";
 import { acknowledgeVersion } from "@/lib/acknowledgements/queries";
 import { getVersion } from "@/lib/policy/versions";
-import { AppError } from "@/lib/errors";
 import { formatDateTime } from "@/lib/format/dates";
 
-export type AcknowledgeState =
-  | null
-  | { status: "ok"; versionNumber: number; acknowledgedAtText: string }
-  | { status: "invalid"; message: string; errors: Partial<Record<"confirm" | "versionId" | "contentHash", string[]>> }
-  | { status: "error"; message: string };
+export type AcknowledgeState = ActionResult<{ versionNumber: number; acknowledgedAtText: string }> | null;
 
 const acknowledgeSchema = z.object({
   versionId: z.coerce.number().int().positive(),
@@ -21,43 +16,23 @@ const acknowledgeSchema = z.object({
   confirm: z.literal("ja", { message: "Vink aan dat je de richtlijnen hebt gelezen en begrepen." }),
 });
 
-export async function acknowledgeAction(_previous: AcknowledgeState, formData: FormData): Promise<AcknowledgeState> {
-  // A page-level check does not protect an action: check the session here first.
-  const user = await getCurrentUser();
-  if (!user) return { status: "error", message: "Je sessie is verlopen. Meld je opnieuw aan en bevestig dan." };
-
-  const parsed = acknowledgeSchema.safeParse({
-    versionId: formData.get("versionId"),
-    contentHash: formData.get("contentHash"),
-    confirm: formData.get("confirm") ?? undefined,
-  });
-  if (!parsed.success) {
-    const errors = z.flattenError(parsed.error).fieldErrors;
-    return {
-      status: "invalid",
-      message: errors.confirm?.[0] ?? "Het formulier is niet volledig. Laad de pagina opnieuw en probeer het nog eens.",
-      errors,
-    };
-  }
-
+/**
+ * Stores the acknowledgement of the version the employee was shown. Idempotent: a double submit or a
+ * second tab gets the existing acknowledgement back, and both show success.
+ */
+export const acknowledgeAction = authedAction(acknowledgeSchema, async (input, { user }) => {
   const userAgent = (await headers()).get("user-agent") ?? "";
-  try {
-    const { acknowledgement } = await acknowledgeVersion({
-      employeeId: user.employeeId,
-      versionId: parsed.data.versionId,
-      contentHash: parsed.data.contentHash,
-      userAgent,
-    });
-    const version = await getVersion({ id: acknowledgement.versionId });
-    revalidatePath("/", "layout");
-    return {
-      status: "ok",
-      versionNumber: version?.number ?? parsed.data.versionId,
-      acknowledgedAtText: formatDateTime(acknowledgement.acknowledgedAt),
-    };
-  } catch (error) {
-    if (error instanceof AppError && error.code !== "internal") return { status: "error", message: error.message };
-    console.error("acknowledge failed", error);
-    return { status: "error", message: "Het bevestigen is niet gelukt door een storing. Probeer het over een paar minuten opnieuw." };
-  }
-}
+  const { acknowledgement } = await acknowledgeVersion({
+    employeeId: user.employeeId,
+    versionId: input.versionId,
+    contentHash: input.contentHash,
+    userAgent,
+  });
+  const version = await getVersion({ id: acknowledgement.versionId });
+  // The status banner in the layout changes on every page.
+  revalidatePath("/", "layout");
+  return {
+    versionNumber: version?.number ?? 0,
+    acknowledgedAtText: formatDateTime(acknowledgement.acknowledgedAt),
+  };
+});
