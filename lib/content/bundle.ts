@@ -24,7 +24,7 @@ export const SAFE_GRAY_MATTER_ENGINES = {
 };
 
 /** Compiled MDX may import nothing but the JSX runtime (resolved by mdx-bundler's globals plugin before this one). */
-const denyImports: EsbuildPlugin = {
+export const denyImports: EsbuildPlugin = {
   name: "deny-imports",
   setup(build) {
     build.onResolve({ filter: /.*/ }, (args) => {

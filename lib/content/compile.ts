@@ -50,7 +50,10 @@ export function compilePart({ source, slug }: { source: string; slug: string }):
   }
   const pending = compile({ source, slug, hash });
   cache.set(hash, pending);
-  pending.catch(() => cache.delete(hash));
+  // A failure is never cached; compare first, in case the entry was evicted and replaced meanwhile.
+  pending.catch(() => {
+    if (cache.get(hash) === pending) cache.delete(hash);
+  });
   while (cache.size > MAX_CACHE_ENTRIES) cache.delete(cache.keys().next().value as string);
   return pending;
 }
