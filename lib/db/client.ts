@@ -85,10 +85,13 @@ async function openPglite(dataDir: string, port: number | null): Promise<Store> 
 async function openPostgres(databaseUrl: string): Promise<Store> {
   await migratePostgres(databaseUrl);
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
-  // An idle client losing its connection must not crash the process; the next query reconnects.
-  pool.on("error", (error) => console.error("[db] idle PostgreSQL client error:", error.message));
-  const db = drizzleNodePg({ client: pool, schema });
   let closing: Promise<void> | null = null;
+  // An idle client losing its connection must not crash the process; the next query reconnects.
+  // pool.end() resolves before every socket is gone, so stay quiet about errors after closing.
+  pool.on("error", (error) => {
+    if (!closing) console.error("[db] idle PostgreSQL client error:", error.message);
+  });
+  const db = drizzleNodePg({ client: pool, schema });
   return { db: db as unknown as Db, kind: "postgres", lock: null, close: () => (closing ??= pool.end()) };
 }
 
