@@ -43,5 +43,7 @@ const renderComponents = { ...mdxRenderComponents(), a: SafeLink } as MDXCompone
 /** Server Component: renders a compiled part. No MDX is evaluated in the browser. */
 export function MdxContent({ part }: { part: Pick<CompiledPart, "hash" | "code"> }) {
   const Content = componentFor(part);
+  // Not created per render: componentFor returns the same component for a hash every time.
+  // eslint-disable-next-line react-hooks/static-components
   return <Content components={renderComponents} />;
 }

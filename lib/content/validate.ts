@@ -615,7 +615,6 @@ export function checkUrl(raw: string): string | undefined {
     if (decoded === value) break;
     value = decoded;
   }
-  // eslint-disable-next-line no-control-regex
   value = value.replace(/[\u0000-\u0020\u007f-\u00a0\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]/g, "");
   if (/&[a-z][a-z0-9]*;/i.test(value)) return "Tekens als &naam; zijn niet toegestaan in een linkadres.";
   if (value === "") return "Deze link heeft geen adres.";
