@@ -13,6 +13,8 @@ export type MdxComponentEntry<Schema extends z.ZodObject = z.ZodObject> = {
   props: Schema;
   /** Whether the component wraps content (`<Callout>…</Callout>`) or stands alone (`<ContactDepartment … />`). */
   children: boolean;
+  /** Whether it may stand inside a sentence; block components must be on their own lines. */
+  inline?: boolean;
   /** Readable text of a childless component, for the redline. */
   plainText?: (props: z.infer<Schema>) => string;
 };

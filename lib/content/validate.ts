@@ -561,6 +561,10 @@ function checkJsx(node: MdxJsxFlowElement | MdxJsxTextElement, out: Collector): 
     }
   }
 
+  if (node.type === "mdxJsxTextElement" && !entry.inline) {
+    // A block inside a paragraph is invalid HTML (<div> in <p>).
+    out.add(`Zet <${name}> op een eigen regel, met een witregel ervoor en erna.`, at);
+  }
   if (!entry.children && node.children.length > 0) {
     out.add(`<${name}> heeft geen inhoud; schrijf <${name} … />.`, at);
     return false;
