@@ -9,12 +9,12 @@ import { POST as publish } from "@/app/api/internal/publish/route";
 import { closeDb, getStore } from "@/lib/db/client";
 import { readLock } from "@/lib/db/lock";
 import { findCurrentVersion } from "@/lib/policy/versions";
-import { makeTempDir, testStoreKind } from "@/tests/support/db";
+import { makeTempDir } from "@/tests/support/db";
 
 // While a portal holds a PGlite data directory, the CLIs reach it over loopback with the lock's
 // token. Here this test process plays the portal: it opens the store through getDb() (as the
 // portal does, configured by DATA_DIR and PORT) and serves the two internal route handlers.
-// With PostgreSQL the CLIs connect directly and these routes answer 404, so that run skips this file.
+// With PostgreSQL the CLIs connect directly and these routes answer 404: vitest.config.ts runs this file in the PGlite run only.
 
 let dataDir: string;
 let server: http.Server;
@@ -24,10 +24,7 @@ const routes: Record<string, (request: Request) => Promise<Response>> = {
   "/api/internal/audit-verify": auditVerify,
 };
 
-const pgliteOnly = testStoreKind === "pglite";
-
 beforeAll(async () => {
-  if (!pgliteOnly) return;
   dataDir = await makeTempDir("portal-internal-");
   server = http.createServer(async (req, res) => {
     const chunks: Buffer[] = [];
@@ -55,7 +52,6 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
-  if (!pgliteOnly) return;
   await closeDb();
   await new Promise((resolve) => server?.close(resolve));
   fs.rmSync(dataDir, { recursive: true, force: true });
@@ -83,7 +79,7 @@ function post(route: string, token: string | null, body: unknown = {}) {
   });
 }
 
-describe.skipIf(!pgliteOnly)("the CLIs while the portal holds the data directory (PGlite)", () => {
+describe("the CLIs while the portal holds the data directory (PGlite)", () => {
   it("records the portal's pid, port and a fresh token in the lock", () => {
     const lock = readLock(dataDir);
     expect(lock).toMatchObject({ pid: process.pid, port });

@@ -6,9 +6,9 @@ import { openStore, type Store } from "@/lib/db/client";
 import { LOCK_FILE, readLock } from "@/lib/db/lock";
 import { AppError } from "@/lib/errors";
 import { findCurrentVersion } from "@/lib/policy/versions";
-import { makeTempDir, testStoreKind } from "@/tests/support/db";
+import { makeTempDir } from "@/tests/support/db";
 
-// The data directory lock only exists for PGlite, so the PostgreSQL run skips these tests.
+// The data directory lock only exists for PGlite; vitest.config.ts runs *.pglite.test.ts in the PGlite run only.
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -65,7 +65,7 @@ function exited(child: ChildProcess): Promise<{ code: number | null; signal: Nod
   return new Promise((resolve) => child.once("exit", (code, signal) => resolve({ code, signal })));
 }
 
-describe.skipIf(testStoreKind === "postgres")("one process per data directory (PGlite)", () => {
+describe("one process per data directory (PGlite)", () => {
   it("refuses a second open of the same directory with a message naming it, the process and the way out", async () => {
     const dir = await tempDir();
     const first = await open(dir);

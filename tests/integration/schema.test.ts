@@ -3,8 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { acknowledgements, auditEvents, policyVersionParts, policyVersions } from "@/lib/db/schema";
 import { acknowledgeVersion } from "@/lib/acknowledgements/queries";
 import { ensureInitialVersion, type Version } from "@/lib/policy/versions";
-import { openStore } from "@/lib/db/client";
-import { createEmployee, createEmptyDatabase, createTestStore, type TestStore, testStoreKind } from "@/tests/support/db";
+import { createEmployee, createTestStore, type TestStore } from "@/tests/support/db";
 
 let store: TestStore;
 let v1: Version;
@@ -74,24 +73,5 @@ describe(`schema and evidence triggers (${process.env.TEST_DATABASE_URL ? "Postg
     const row = { employeeId: employee.id, versionId: v1.id, contentHash: v1.contentHash, userAgent: null };
     await store.db.insert(acknowledgements).values(row);
     expect(await refusal(store.db.insert(acknowledgements).values(row))).toMatch(/acknowledgements_employee_version_unique/);
-  });
-});
-
-describe.skipIf(testStoreKind !== "postgres")("several instances starting at once (PostgreSQL)", () => {
-  it("migrate one at a time and import one version 1", async () => {
-    const { databaseUrl, drop } = await createEmptyDatabase();
-    try {
-      const stores = await Promise.all(Array.from({ length: 4 }, () => openStore({ databaseUrl })));
-      try {
-        const versions = await Promise.all(stores.map((opened) => ensureInitialVersion({ db: opened.db })));
-        expect(new Set(versions.map((version) => version.id)).size).toBe(1);
-        const result = await stores[0].db.execute(sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
-        expect((result as unknown as { rows: { n: number }[] }).rows[0].n).toBe(2);
-      } finally {
-        await Promise.all(stores.map((opened) => opened.close()));
-      }
-    } finally {
-      await drop();
-    }
   });
 });

@@ -1,0 +1,26 @@
+import { sql } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { openStore } from "@/lib/db/client";
+import { ensureInitialVersion } from "@/lib/policy/versions";
+import { createEmptyDatabase } from "@/tests/support/db";
+
+// Several portal instances share one PostgreSQL database; vitest.config.ts runs *.postgres.test.ts only
+// when TEST_DATABASE_URL is set.
+describe("several instances starting at once (PostgreSQL)", () => {
+  it("migrate one at a time and import one version 1", async () => {
+    const { databaseUrl, drop } = await createEmptyDatabase();
+    try {
+      const stores = await Promise.all(Array.from({ length: 4 }, () => openStore({ databaseUrl })));
+      try {
+        const versions = await Promise.all(stores.map((opened) => ensureInitialVersion({ db: opened.db })));
+        expect(new Set(versions.map((version) => version.id)).size).toBe(1);
+        const result = await stores[0].db.execute(sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
+        expect((result as unknown as { rows: { n: number }[] }).rows[0].n).toBe(2);
+      } finally {
+        await Promise.all(stores.map((opened) => opened.close()));
+      }
+    } finally {
+      await drop();
+    }
+  });
+});
