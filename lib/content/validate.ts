@@ -18,7 +18,7 @@ import remarkMdx from "remark-mdx";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
 import type { VFile } from "vfile";
-import { isMap, isScalar, LineCounter, parseDocument, visit as visitYaml } from "yaml";
+import { isMap, isNode, isScalar, LineCounter, parseDocument, visit as visitYaml } from "yaml";
 import { z } from "zod";
 import { getMdxComponentEntry, mdxComponentNames } from "@/components/mdx";
 
@@ -355,11 +355,11 @@ function checkFrontmatter(node: Yaml, out: Collector): PartFrontmatter | undefin
   let keysOk = true;
   for (const pair of doc.contents.items) {
     const key = isScalar(pair.key) ? pair.key.value : undefined;
-    const offset = isScalar(pair.key) ? pair.key.range?.[0] : undefined;
+    const offset = isNode(pair.key) ? pair.key.range?.[0] : undefined;
     if (typeof key !== "string" || !(FRONTMATTER_KEYS as readonly string[]).includes(key)) {
       keysOk = false;
-      const shown = typeof key === "string" || typeof key === "number" ? `"${key}"` : "";
-      out.add(`Onbekend veld ${shown} in de frontmatter. Toegestaan zijn: ${FRONTMATTER_KEYS.join(", ")}.`.replace("  ", " "), at(offset));
+      const shown = typeof key === "string" || typeof key === "number" ? ` "${key}"` : "";
+      out.add(`Onbekend veld${shown} in de frontmatter. Toegestaan zijn: ${FRONTMATTER_KEYS.join(", ")}.`, at(offset));
       continue;
     }
     keyOffset.set(key, offset);

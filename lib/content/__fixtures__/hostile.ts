@@ -113,6 +113,7 @@ export const HOSTILE: HostileCase[] = [
   { name: "YAML local tag", source: frontmatter("title: !eval x\nslug: test\norder: 1\nsummary: S.\nkind: part"), line: 2, column: 8, message: /YAML-tags/ },
   { name: "YAML directive", source: "---\n%TAG !e! tag:evil.example,2000:\ntitle: x\n---\n", line: 1, column: 1, message: /directieven/ },
   { name: "__proto__ key", source: frontmatter("__proto__: {title: x}\ntitle: Test\nslug: test\norder: 1\nsummary: S.\nkind: part"), line: 2, column: 1, message: /Onbekend veld "__proto__"/ },
+  { name: "complex key", source: frontmatter("? [title]\n: x\nslug: test"), line: 2, column: 3, message: /Onbekend veld in/ },
   { name: "merge key", source: frontmatter("<<: {title: x}\nslug: test\norder: 1\nsummary: S.\nkind: part"), line: 2, column: 1, message: /Onbekend veld "<<"/ },
   { name: "unknown key", source: frontmatter("title: Test\nslug: test\norder: 1\nsummary: S.\nkind: part\nlayout: evil"), line: 7, column: 1, message: /Onbekend veld "layout"/ },
   { name: "duplicate key", source: frontmatter("title: Test\ntitle: Ander\nslug: test\norder: 1\nsummary: S.\nkind: part"), line: 3, column: 1, message: /twee keer/ },
