@@ -36,7 +36,8 @@ if (!existsSync(".next/BUILD_ID")) {
   process.exit(1);
 }
 
-const vitest = ["vitest", "run", "--config", "tests/system/vitest.config.ts", ...filters];
+const withoutPg = { ...process.env };
+delete withoutPg.TEST_DATABASE_URL;
 const { TEST_DATABASE_URL: _ignored, ...withoutPg } = process.env;
 if (store !== "postgres") {
   console.log("\n▶ system tests on PGlite");

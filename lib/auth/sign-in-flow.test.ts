@@ -2,7 +2,7 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_ACCOUNTS, DEV_GROUPS } from "@/lib/dev-idp/accounts";
-import { startDevIdp, type RunningDevIdp } from "@/lib/dev-idp/server";
+import { startDevIdp } from "@/lib/dev-idp/server";
 import { cookiesFromSetCookie, callNextAuth, endSession, startSignIn } from "./next-auth-call";
 import { buildAuthOptions, PROVIDER_ID, readSessionClaims } from "./options";
 

@@ -26,7 +26,7 @@ export const testStoreKind: StoreKind = process.env.TEST_DATABASE_URL ? "postgre
 
 export async function createTestStore(): Promise<TestStore> {
   const serverUrl = process.env.TEST_DATABASE_URL;
-  return serverUrl ? createPostgresStore(serverUrl) : createPgliteStore();
+  return serverUrl ? createPostgresStore() : createPgliteStore();
 }
 
 export async function makeTempDir(prefix = "portal-test-"): Promise<string> {
@@ -58,7 +58,7 @@ export async function createEmptyDatabase(): Promise<{ databaseUrl: string; drop
   return { databaseUrl: url.toString(), drop: () => adminQuery(serverUrl, `drop database if exists ${name} with (force)`) };
 }
 
-async function createPostgresStore(serverUrl: string): Promise<TestStore> {
+async function createPostgresStore(): Promise<TestStore> {
   const { databaseUrl, drop } = await createEmptyDatabase();
   try {
     const store = await openStore({ databaseUrl });
