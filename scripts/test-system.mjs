@@ -38,7 +38,6 @@ if (!existsSync(".next/BUILD_ID")) {
 
 const withoutPg = { ...process.env };
 delete withoutPg.TEST_DATABASE_URL;
-const { TEST_DATABASE_URL: _ignored, ...withoutPg } = process.env;
 if (store !== "postgres") {
   console.log("\n▶ system tests on PGlite");
   const result = spawnSync("npx", vitest, { stdio: "inherit", env: withoutPg });
