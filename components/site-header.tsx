@@ -11,27 +11,36 @@ const links = [
 export function SiteHeader({ user }: { user: SessionUser }) {
   return (
     <header className="no-print border-b border-stone-200 bg-white dark:border-stone-800 dark:bg-stone-900">
-      <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-x-6 gap-y-3 px-4 py-3">
+      <div className="mx-auto flex max-w-5xl items-center justify-between gap-x-6 gap-y-3 px-4 py-3">
         <Link href="/richtlijnen" className="flex flex-col leading-tight">
-          <span className="text-lg font-bold tracking-tight text-brand-800 dark:text-brand-100">Kempenhaeghe</span>
-          <span className="text-sm text-stone-600 dark:text-stone-300">Richtlijnen sociale media</span>
+          <span className="text-lg font-bold tracking-tight text-brand-800 dark:text-brand-100">
+            Kempenhaeghe
+          </span>
+          <span className="text-sm text-stone-600 dark:text-stone-300">
+            Richtlijnen sociale media
+          </span>
         </Link>
-        <div className="flex flex-wrap items-center gap-x-4 gap-y-2 text-sm">
-          <span className="text-stone-700 dark:text-stone-200">
+        <div className="flex min-w-0 items-center gap-x-4 gap-y-2 text-sm">
+          <span className="min-w-0 text-right text-stone-700 dark:text-stone-200">
             <span className="sr-only">Aangemeld als </span>
-            <span className="font-medium">{user.name}</span>
-            {user.department ? <span className="text-stone-600 dark:text-stone-300"> · {user.department}</span> : null}
+            <span className="block truncate font-medium sm:inline">{user.name}</span>
+            {user.department ? (
+              <span className="hidden text-stone-600 sm:inline dark:text-stone-300">
+                {" "}
+                · {user.department}
+              </span>
+            ) : null}
           </span>
           <SignOutButton />
         </div>
       </div>
-      <nav aria-label="Hoofdmenu" className="mx-auto max-w-5xl px-4 pb-2">
-        <ul className="flex flex-wrap gap-x-1 gap-y-1">
+      <nav aria-label="Hoofdmenu" className="mx-auto max-w-5xl px-2 pb-1 sm:px-4 sm:pb-2">
+        <ul className="flex flex-wrap gap-x-0 gap-y-0 sm:gap-x-1">
           {links.map((link) => (
             <li key={link.href}>
               <Link
                 href={link.href}
-                className="inline-flex min-h-11 items-center rounded-md px-3 font-medium text-brand-800 hover:bg-brand-50 dark:text-brand-100 dark:hover:bg-brand-900"
+                className="inline-flex min-h-11 items-center rounded-md px-2 font-medium sm:px-3 text-brand-800 hover:bg-brand-50 dark:text-brand-100 dark:hover:bg-brand-900"
               >
                 {link.label}
               </Link>

@@ -28,34 +28,37 @@ export default async function PartPage({ params }: Props) {
   const previous = policy.sections[index - 1];
   const next = policy.sections[index + 1];
   const isLast = index === policy.sections.length - 1;
-  const status = isLast ? await getAcknowledgementStatus({ employeeId: user.employeeId, policy: policy.version.policy }) : null;
+  const status = isLast
+    ? await getAcknowledgementStatus({ employeeId: user.employeeId, policy: policy.version.policy })
+    : null;
 
   return (
     <div className="grid gap-8 lg:grid-cols-[14rem_1fr]">
+      {/* On a phone the table of contents is a compact row of links, so the text starts on the first screen. */}
       <nav aria-label="Inhoudsopgave" className="no-print lg:sticky lg:top-4 lg:self-start">
-        <h2 className="mb-2 text-sm font-semibold uppercase tracking-wide text-stone-600 dark:text-stone-300">Inhoudsopgave</h2>
-        <ol className="space-y-1">
-          <li>
-            <Link href="/richtlijnen" className="inline-flex min-h-11 items-center text-brand-700 underline-offset-2 hover:underline dark:text-brand-200">
-              Overzicht
-            </Link>
-          </li>
-          {policy.sections.map((section) => (
-            <li key={section.slug}>
+        <h2 className="mb-2 text-sm font-semibold uppercase tracking-wide text-stone-600 dark:text-stone-300">
+          Inhoudsopgave
+        </h2>
+        <ol className="flex flex-wrap gap-2 lg:flex-col lg:gap-1">
+          {[
+            { href: "/richtlijnen", label: "Overzicht", current: false },
+            ...policy.sections.map((section) => ({
+              href: `/richtlijnen/${section.slug}`,
+              label: section.title,
+              current: section.slug === part.slug,
+            })),
+            { href: "/richtlijnen/volledig", label: "Volledige tekst", current: false },
+          ].map((link) => (
+            <li key={link.href}>
               <Link
-                href={`/richtlijnen/${section.slug}`}
-                aria-current={section.slug === part.slug ? "page" : undefined}
-                className="inline-flex min-h-11 items-center text-brand-700 underline-offset-2 hover:underline aria-[current=page]:font-bold aria-[current=page]:text-stone-900 dark:text-brand-200 dark:aria-[current=page]:text-stone-50"
+                href={link.href}
+                aria-current={link.current ? "page" : undefined}
+                className="inline-flex min-h-11 items-center rounded-full border border-stone-300 px-3 text-brand-700 underline-offset-2 hover:underline aria-[current=page]:border-brand-700 aria-[current=page]:font-bold aria-[current=page]:text-stone-900 lg:rounded-none lg:border-0 lg:px-0 dark:border-stone-700 dark:text-brand-200 dark:aria-[current=page]:border-brand-200 dark:aria-[current=page]:text-stone-50"
               >
-                {section.title}
+                {link.label}
               </Link>
             </li>
           ))}
-          <li>
-            <Link href="/richtlijnen/volledig" className="inline-flex min-h-11 items-center text-brand-700 underline-offset-2 hover:underline dark:text-brand-200">
-              Volledige tekst
-            </Link>
-          </li>
         </ol>
       </nav>
 
@@ -63,24 +66,43 @@ export default async function PartPage({ params }: Props) {
         <p className="text-sm text-stone-600 dark:text-stone-300">
           Onderdeel {index + 1} van {policy.sections.length} · versie {policy.version.number}
         </p>
-        <AnchoredHeading as="h1" id={part.slug} className="mt-1 text-3xl font-bold tracking-tight text-brand-900 dark:text-brand-50" label={part.title} />
+        <AnchoredHeading
+          as="h1"
+          id={part.slug}
+          className="mt-1 text-3xl font-bold tracking-tight text-brand-900 dark:text-brand-50"
+          label={part.title}
+        />
         <p className="mt-2 text-lg text-stone-700 dark:text-stone-300">{part.summary}</p>
         <div className="prose prose-stone mt-6 max-w-none dark:prose-invert">
           <MdxContent part={part.compiled} />
         </div>
 
-        <nav aria-label="Vorige en volgende" className="no-print mt-10 flex flex-wrap justify-between gap-4 border-t border-stone-200 pt-4 dark:border-stone-800">
+        <nav
+          aria-label="Vorige en volgende"
+          className="no-print mt-10 flex flex-wrap justify-between gap-4 border-t border-stone-200 pt-4 dark:border-stone-800"
+        >
           {previous ? (
-            <Link href={`/richtlijnen/${previous.slug}`} rel="prev" className="inline-flex min-h-11 items-center font-medium text-brand-700 hover:underline dark:text-brand-200">
+            <Link
+              href={`/richtlijnen/${previous.slug}`}
+              rel="prev"
+              className="inline-flex min-h-11 items-center font-medium text-brand-700 hover:underline dark:text-brand-200"
+            >
               ← {previous.title}
             </Link>
           ) : (
-            <Link href="/richtlijnen" className="inline-flex min-h-11 items-center font-medium text-brand-700 hover:underline dark:text-brand-200">
+            <Link
+              href="/richtlijnen"
+              className="inline-flex min-h-11 items-center font-medium text-brand-700 hover:underline dark:text-brand-200"
+            >
               ← Overzicht
             </Link>
           )}
           {next ? (
-            <Link href={`/richtlijnen/${next.slug}`} rel="next" className="inline-flex min-h-11 items-center font-medium text-brand-700 hover:underline dark:text-brand-200">
+            <Link
+              href={`/richtlijnen/${next.slug}`}
+              rel="next"
+              className="inline-flex min-h-11 items-center font-medium text-brand-700 hover:underline dark:text-brand-200"
+            >
               {next.title} →
             </Link>
           ) : null}
