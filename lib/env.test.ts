@@ -91,7 +91,15 @@ describe("parseEnv: development sign-in (no OIDC_ISSUER)", () => {
   });
 
   it("refuses to run the IdP on the portal's port", () => {
-    expect(problemsOf({ DATA_DIR: "a", PORT: "3001" })).toEqual([{ name: "DEV_IDP_PORT", message: expect.stringContaining("PORT") }]);
+    expect(problemsOf({ DATA_DIR: "a", PORT: "3005", DEV_IDP_PORT: "3005" })).toEqual([
+      { name: "DEV_IDP_PORT", message: expect.stringContaining("PORT") },
+    ]);
+  });
+
+  it("puts the IdP beside the portal by default, so a second instance needs only PORT and DATA_DIR", () => {
+    const second = parseEnv({ DATA_DIR: "b", PORT: "3010" }, { cwd: dir });
+    expect(second.DEV_IDP_PORT).toBe(3011);
+    expect(second.OIDC_ISSUER).toBe("http://127.0.0.1:3011");
   });
 });
 

@@ -123,7 +123,8 @@ const schema = z.object({
   ROLE_HR_GROUPS: z.string().optional(),
   ROLE_EDITOR_GROUPS: z.string().optional(),
   ROLE_ADMIN_GROUPS: z.string().optional(),
-  DEV_IDP_PORT: port.default(3001),
+  // Defaults to PORT + 1 (3001 beside the default 3000), so instances side by side need only PORT and DATA_DIR.
+  DEV_IDP_PORT: port.optional(),
 });
 
 function isLoopback(hostname: string): boolean {
@@ -162,7 +163,7 @@ export function parseEnv(raw: Record<string, string | undefined>, options: Parse
       result.error.issues.map((issue) => ({ name: String(issue.path[0] ?? "environment"), message: issue.message })),
     );
   }
-  const values = result.data;
+  const values = { ...result.data, DEV_IDP_PORT: result.data.DEV_IDP_PORT ?? result.data.PORT + 1 };
   const problems: { name: string; message: string }[] = [];
 
   const oidcGiven = (["OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET"] as const).filter((key) => values[key]);
