@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { storageStatePath } from "./support/accounts";
 import { copyContent, editFile, publishWithCli } from "./support/publish";
@@ -8,6 +9,11 @@ test.use({ storageState: storageStatePath("medewerker") });
 
 const CHECKBOX = "Ik heb de richtlijnen voor het gebruik van sociale media gelezen en begrepen.";
 const statusBanner = (page: Page) => page.getByRole("status").first();
+
+async function expectNoAxeViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  expect(results.violations).toEqual([]);
+}
 
 async function acknowledge(page: Page) {
   const form = page.locator("#bevestigen");
@@ -52,6 +58,7 @@ test("an employee reads, acknowledges version 1 and gets a receipt", async ({ pa
   await expect(receipt).toContainText("Sanne");
   await expect(receipt).toContainText("Versie 1");
   await expect(receipt.locator("code").first()).toHaveText(/^[0-9a-f]{64}$/);
+  await expectNoAxeViolations(page);
 
   const download = page.waitForEvent("download");
   await page.getByRole("link", { name: "Download als PDF" }).click();
@@ -96,6 +103,7 @@ test("a material version 2 asks for a new acknowledgement, after showing what ch
   await expect(page.locator("main")).toContainText("Nieuwe regel over cliëntgegevens");
   await expect(page.locator("main ins", { hasText: "Plaats nooit foto's of gegevens van cliënten" })).toBeVisible();
   await expect(page.locator("main del", { hasText: "eventuele" })).toBeVisible();
+  await expectNoAxeViolations(page);
   await acknowledge(page);
 
   await page.goto("/richtlijnen");
