@@ -21,9 +21,10 @@ export function SiteHeader({ user }: { user: SessionUser }) {
           </span>
         </Link>
         <div className="flex min-w-0 items-center gap-x-4 gap-y-2 text-sm">
-          <span className="min-w-0 text-right text-stone-700 dark:text-stone-200">
+          {/* On a phone the name would not fit beside the button; the receipts carry it anyway. */}
+          <span className="hidden min-w-0 text-right text-stone-700 sm:inline dark:text-stone-200">
             <span className="sr-only">Aangemeld als </span>
-            <span className="block truncate font-medium sm:inline">{user.name}</span>
+            <span className="font-medium">{user.name}</span>
             {user.department ? (
               <span className="hidden text-stone-600 sm:inline dark:text-stone-300">
                 {" "}

@@ -33,13 +33,13 @@ export default async function PartPage({ params }: Props) {
     : null;
 
   return (
-    <div className="grid gap-8 lg:grid-cols-[14rem_1fr]">
-      {/* On a phone the table of contents is a compact row of links, so the text starts on the first screen. */}
-      <nav aria-label="Inhoudsopgave" className="no-print lg:sticky lg:top-4 lg:self-start">
+    <div className="grid grid-cols-[minmax(0,1fr)] gap-8 lg:grid-cols-[14rem_minmax(0,1fr)]">
+      {/* On a phone the table of contents is one scrollable row of links, so the text starts on the first screen. */}
+      <nav aria-label="Inhoudsopgave" className="no-print min-w-0 lg:sticky lg:top-4 lg:self-start">
         <h2 className="mb-2 text-sm font-semibold uppercase tracking-wide text-stone-600 dark:text-stone-300">
           Inhoudsopgave
         </h2>
-        <ol className="flex flex-wrap gap-2 lg:flex-col lg:gap-1">
+        <ol className="-mx-4 flex gap-2 overflow-x-auto px-4 pb-1 lg:mx-0 lg:flex-col lg:gap-1 lg:overflow-visible lg:px-0">
           {[
             { href: "/richtlijnen", label: "Overzicht", current: false },
             ...policy.sections.map((section) => ({
@@ -49,7 +49,7 @@ export default async function PartPage({ params }: Props) {
             })),
             { href: "/richtlijnen/volledig", label: "Volledige tekst", current: false },
           ].map((link) => (
-            <li key={link.href}>
+            <li key={link.href} className="shrink-0">
               <Link
                 href={link.href}
                 aria-current={link.current ? "page" : undefined}
