@@ -13,14 +13,15 @@ export type Portal = {
   start: () => Promise<{ server: ServerHandle; client: ActionClient }>;
 };
 
-export async function preparePortal(store: TestStore, { dataDir }: { dataDir: string }): Promise<Portal> {
+/** `secret`: pass one to let several portals on one store accept the same session cookies. */
+export async function preparePortal(store: TestStore, { dataDir, secret: sharedSecret }: { dataDir: string; secret?: string }): Promise<Portal> {
   assertBuilt();
   const actionId = findActionId();
   const port = await freePort();
   let devIdpPort = await freePort();
   if (devIdpPort === port) devIdpPort = port === 65535 ? port - 1 : port + 1;
   const baseUrl = `http://127.0.0.1:${port}`;
-  const secret = randomSecret(48);
+  const secret = sharedSecret ?? randomSecret(48);
   const env: Record<string, string> = {
     // PostgreSQL runs still need a data directory: the demo setup keeps its generated secrets there.
     DATA_DIR: dataDir,
@@ -73,6 +74,27 @@ export async function checkProtocol({ client, cookie, version }: { client: Actio
 
 export function cookiesFor(employees: SeededEmployee[], secret: string): Promise<string[]> {
   return Promise.all(employees.map((employee) => mintSessionCookie({ employee, secret })));
+}
+
+export type Health = { status?: string; database?: string; store?: string; currentVersion?: number | null };
+
+/** GET /api/health: one request, no retry. */
+export async function getHealth(baseUrl: string): Promise<{ httpStatus: number; health: Health }> {
+  const response = await fetch(`${baseUrl}/api/health`, { signal: AbortSignal.timeout(30_000) });
+  return { httpStatus: response.status, health: (await response.json()) as Health };
+}
+
+/** One page view as the employee of `cookie`: one request, redirects not followed. */
+export async function getPage({ baseUrl, path, cookie }: { baseUrl: string; path: string; cookie: string }): Promise<{ status: number; html: string }> {
+  const response = await fetch(`${baseUrl}${path}`, { headers: { Cookie: cookie }, redirect: "manual", signal: AbortSignal.timeout(60_000) });
+  return { status: response.status, html: await response.text() };
+}
+
+/** The version the page's acknowledgement form offers (hidden fields), or null when it offers none. */
+export function offeredVersion(html: string): { versionId: number; contentHash: string } | null {
+  const versionId = /name="versionId" value="(\d+)"/.exec(html)?.[1];
+  const contentHash = /name="contentHash" value="([0-9a-f]{64})"/.exec(html)?.[1];
+  return versionId && contentHash ? { versionId: Number(versionId), contentHash } : null;
 }
 
 /** PGlite only: the pid that holds the data directory's lock file, or null. */
