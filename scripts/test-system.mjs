@@ -36,6 +36,7 @@ if (!existsSync(".next/BUILD_ID")) {
   process.exit(1);
 }
 
+const vitest = ["vitest", "run", "--config", "tests/system/vitest.config.ts", ...filters];
 const withoutPg = { ...process.env };
 delete withoutPg.TEST_DATABASE_URL;
 if (store !== "postgres") {
