@@ -1,0 +1,187 @@
+// npm run bench [-- --only mdx|http] [--connections 10] [--duration 10] [--warmup 2] [--acks 200] [--build]
+// Runs bench/mdx.ts and bench/http.ts each in a fresh tsx process, prints a table and writes
+// bench/results/latest.json (full runs only). Figures, never pass/fail: see bench/README.md.
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const ROOT = fileURLToPath(new URL("../", import.meta.url));
+const RESULTS = path.join(ROOT, "bench", "results");
+const TSX = path.join(ROOT, "node_modules", ".bin", "tsx");
+
+const args = process.argv.slice(2);
+const only = args.includes("--only") ? args[args.indexOf("--only") + 1] : null;
+if (only !== null && only !== "mdx" && only !== "http") {
+  console.error(`--only takes mdx or http (got ${only})`);
+  process.exit(2);
+}
+const passed = [];
+for (const name of ["connections", "duration", "warmup", "acks"]) {
+  const index = args.indexOf(`--${name}`);
+  if (index !== -1) passed.push(`--${name}`, args[index + 1]);
+}
+
+process.chdir(ROOT);
+const buildIdFile = path.join(ROOT, ".next", "BUILD_ID");
+if (only !== "mdx" && !existsSync(buildIdFile)) {
+  if (!args.includes("--build")) {
+    console.error(
+      "No production build (.next/BUILD_ID). Run `npx next build` first, or `npm run bench -- --build`.",
+    );
+    process.exit(1);
+  }
+  run("production build", process.execPath, [
+    path.join(ROOT, "node_modules", "next", "dist", "bin", "next"),
+    "build",
+  ]);
+}
+
+function run(label, command, commandArgs) {
+  console.log(`▶ ${label}`);
+  const result = spawnSync(command, commandArgs, {
+    stdio: ["ignore", "inherit", "inherit"],
+    cwd: ROOT,
+  });
+  if (result.status !== 0) {
+    console.error(`✖ ${label} failed (exit ${result.status ?? result.signal}).`);
+    process.exit(result.status || 1);
+  }
+}
+
+/** One stage in its own process, so its memory and warm-up are its own; returns its JSON. */
+function stage(name, extra = []) {
+  mkdirSync(RESULTS, { recursive: true });
+  const file = path.join(RESULTS, `${name}.tmp`);
+  rmSync(file, { force: true });
+  run(`${name}`, TSX, [
+    "--conditions=react-server",
+    path.join("bench", `${name}.ts`),
+    file,
+    ...extra,
+  ]);
+  const figures = JSON.parse(readFileSync(file, "utf8"));
+  rmSync(file, { force: true });
+  return figures;
+}
+
+const buildId = () => (existsSync(buildIdFile) ? readFileSync(buildIdFile, "utf8").trim() : null);
+const buildBefore = buildId();
+const load = () => os.loadavg().map((value) => Number(value.toFixed(2)));
+const loadBefore = load();
+if (loadBefore[0] > 2)
+  console.warn(
+    `⚠ 1-minute load is ${loadBefore[0]} on ${os.cpus().length} cores: figures will be noisy.`,
+  );
+
+const mdx = only === "http" ? null : stage("mdx");
+const http = only === "mdx" ? null : stage("http", passed);
+const loadAfter = load();
+// .next is shared: a rebuild during the run would mix two builds' figures.
+if (http && buildId() !== buildBefore)
+  console.warn("⚠ .next was rebuilt during the run: rerun for clean figures.");
+
+const ratio = (a, b) => (b ? Number((a / b).toFixed(2)) : null);
+if (http) {
+  const health = http.targets.health;
+  for (const target of Object.values(http.targets)) {
+    target.throughputVsHealth = ratio(target.requestsPerSecond, health.requestsPerSecond);
+    target.p50VsHealth = ratio(target.p50ms, health.p50ms);
+  }
+}
+
+const git = spawnSync("git", ["rev-parse", "--short", "HEAD"], {
+  cwd: ROOT,
+  encoding: "utf8",
+}).stdout.trim();
+const results = {
+  date: new Date().toISOString(),
+  machine: {
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model ?? null,
+    memoryGB: Number((os.totalmem() / 2 ** 30).toFixed(1)),
+    platform: `${os.platform()} ${os.release()}`,
+    node: process.version,
+    loadBefore,
+    loadAfter,
+  },
+  commit: git || null,
+  build: buildBefore
+    ? {
+        id: buildBefore,
+        builtAt: statSync(buildIdFile).mtime.toISOString(),
+        sameAfterRun: buildId() === buildBefore,
+      }
+    : null,
+  mdx,
+  http,
+};
+// A partial run only prints: latest.json always holds one complete run.
+if (!only)
+  writeFileSync(path.join(RESULTS, "latest.json"), `${JSON.stringify(results, null, 2)}\n`);
+
+// The table.
+console.log(
+  `\nNode ${process.version}, ${results.machine.cpus} cores, load ${loadBefore.join(" ")} → ${loadAfter.join(" ")}`,
+);
+if (mdx) {
+  console.log(
+    `\nMDX pipeline (cold = cache miss, median of ${mdx.runs.cold}; warm = cached compilePart, mean of ${mdx.runs.warmCalls})`,
+  );
+  console.table(
+    Object.fromEntries(
+      mdx.parts.map((part) => [
+        part.slug,
+        {
+          bytes: part.sourceBytes,
+          "cold ms": part.coldMs,
+          "warm µs": Number((part.warmMs * 1000).toFixed(1)),
+          "cold/warm": part.coldToWarm,
+          "validate ms": part.validateMs,
+        },
+      ]),
+    ),
+  );
+  console.log(
+    `First pass over all parts in a new process: ${mdx.firstPassMs} ms (${mdx.parts[0].firstPassMs} ms for the first, which loads the MDX libraries and starts esbuild)`,
+  );
+  console.log(
+    `Memory: RSS +${mdx.memory.peakRssDeltaMB} MB at peak over ${mdx.memory.rssBeforeMB} MB, plus esbuild's own process at ${mdx.memory.esbuildPeakRssMB} MB`,
+  );
+}
+if (http) {
+  console.log(
+    `\nHTTP (${http.connections} connections, ${http.durationSeconds} s each after ${http.warmupSeconds} s warm-up, PGlite, one signed-in employee)`,
+  );
+  console.table(
+    Object.fromEntries(
+      Object.entries(http.targets).map(([name, t]) => [
+        `${name} ${t.path}`,
+        {
+          "req/s": t.requestsPerSecond,
+          "p50 ms": t.p50ms,
+          "p99 ms": t.p99ms,
+          "× health req/s": t.throughputVsHealth,
+          "× health p50": t.p50VsHealth,
+          KB: t.kilobytesPerResponse,
+          "non-2xx": t.non2xx + t.errors + t.timeouts,
+        },
+      ]),
+    ),
+  );
+  const acks = http.acknowledgements;
+  if (acks)
+    console.log(
+      `Acknowledgements: ${acks.acksPerSecond}/s (${acks.ok} of ${acks.acknowledgements} ok, p50 ${acks.p50ms} ms, p99 ${acks.p99ms} ms)`,
+    );
+  const m = http.serverMemory;
+  console.log(
+    `Server RSS: ${m.afterStart.rssMB} MB after start and first page, ${m.afterPages.rssMB} MB after the page runs, ${m.afterAcks.rssMB} MB after the acknowledgements (peak ${m.afterAcks.peakRssMB} MB)`,
+  );
+}
+console.log(
+  only
+    ? "\nPartial run: bench/results/latest.json left as it was."
+    : "\nWritten: bench/results/latest.json",
+);
