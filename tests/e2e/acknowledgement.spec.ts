@@ -1,4 +1,6 @@
+import { readFile } from "node:fs/promises";
 import AxeBuilder from "@axe-core/playwright";
+import { PDFDocument } from "pdf-lib";
 import { expect, test, type Page } from "@playwright/test";
 import { storageStatePath } from "./support/accounts";
 import { copyContent, editFile, publishWithCli } from "./support/publish";
@@ -64,6 +66,11 @@ test("an employee reads, acknowledges version 1 and gets a receipt", async ({ pa
   await page.getByRole("link", { name: "Download als PDF" }).click();
   const file = await download;
   expect(file.suggestedFilename()).toBe("bewijs-van-bevestiging-versie-1.pdf");
+  const pdf = await readFile((await file.path())!);
+  expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
+  const document = await PDFDocument.load(pdf);
+  expect(document.getPageCount()).toBe(1);
+  expect(document.getTitle()).toBe("Bewijs van bevestiging – versie 1");
 });
 
 test("acknowledging from two tabs at once gives one record, and both tabs show success", async ({ context }) => {
