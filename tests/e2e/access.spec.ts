@@ -33,6 +33,16 @@ test.describe("without a session", () => {
     });
   }
 
+  test("every response forbids framing and sniffing, and keeps the address inside the intranet", async ({ request }) => {
+    for (const path of ["/aanmelden", "/api/health", "/richtlijnen"]) {
+      const headers = (await request.get(path, { maxRedirects: 0 })).headers();
+      expect(headers["x-frame-options"]).toBe("DENY");
+      expect(headers["x-content-type-options"]).toBe("nosniff");
+      expect(headers["referrer-policy"]).toBe("same-origin");
+      expect(headers["x-powered-by"]).toBeUndefined();
+    }
+  });
+
   test("the health check answers without a session and shows no personal data", async ({ request }) => {
     const response = await request.get("/api/health");
     expect(response.status()).toBe(200);

@@ -2,7 +2,8 @@ import { expect, test } from "@playwright/test";
 import { readSeedSections } from "../support/seed-rules";
 import { storageStatePath } from "./support/accounts";
 
-test.use({ storageState: storageStatePath("medewerker2") });
+// As "medewerker", the account the acknowledgement story uses later: reading changes nothing.
+test.use({ storageState: storageStatePath("medewerker") });
 
 const sections = readSeedSections();
 const slugs: Record<string, string> = { "Zakelijk gebruik": "zakelijk-gebruik", Privégebruik: "privegebruik", Algemeen: "algemeen" };
