@@ -1,4 +1,8 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { expect, test } from "@playwright/test";
+import { encode } from "next-auth/jwt";
+import { deriveSecret } from "../../lib/secrets";
 import { signIn, submitIdentityProviderLogin } from "./support/sign-in";
 
 test.describe("signing in and out", () => {
@@ -43,5 +47,20 @@ test.describe("signing in and out", () => {
     await expect(page.getByText("Je bent afgemeld.")).toBeVisible();
     await page.goto("/richtlijnen");
     await expect(page).toHaveURL(/\/aanmelden/);
+  });
+});
+
+test.describe("a session whose employee record is gone", () => {
+  test("counts as signed out, so signing in again creates the record anew", async ({ page, context, baseURL }) => {
+    // A well-signed session for an employee id that does not exist (records removed, backup restored).
+    const secret = deriveSecret(readFileSync(path.join(process.env.E2E_DATA_DIR ?? ".data-e2e", "secret"), "utf8").trim(), "nextauth-secret");
+    const token = await encode({
+      secret,
+      token: { sub: "gone", name: "Oud Account", employeeId: 999_999, subject: "gone", email: null, department: null, roles: ["employee"] },
+    });
+    await context.addCookies([{ name: "next-auth.session-token", value: token, url: baseURL! }]);
+    await page.goto("/richtlijnen");
+    await expect(page).toHaveURL(/\/aanmelden/);
+    await expect(page.getByRole("button", { name: "Aanmelden met je Kempenhaeghe-account" })).toBeVisible();
   });
 });
