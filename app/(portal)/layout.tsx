@@ -2,13 +2,13 @@ import { AcknowledgementStatusBanner } from "@/components/acknowledgement-status
 import { DemoBanner } from "@/components/demo-banner";
 import { SiteFooter } from "@/components/site-footer";
 import { SiteHeader } from "@/components/site-header";
-import { getAcknowledgementStatus } from "@/lib/acknowledgements/queries";
 import { isDevIdentityProvider, requireUser } from "@/lib/auth/session";
 import { DEFAULT_POLICY } from "@/lib/content/source";
+import { getStatusForEmployee } from "@/lib/reading/current-policy";
 
 export default async function PortalLayout({ children }: { children: React.ReactNode }) {
   const user = await requireUser();
-  const status = await getAcknowledgementStatus({ employeeId: user.employeeId, policy: DEFAULT_POLICY });
+  const status = await getStatusForEmployee(user.employeeId, DEFAULT_POLICY);
   return (
     <>
       <a href="#inhoud" className="skip-link">

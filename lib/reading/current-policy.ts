@@ -3,6 +3,7 @@ import "server-only";
 import { cache } from "react";
 import { compilePart } from "@/lib/content/compile";
 import { DEFAULT_POLICY } from "@/lib/content/source";
+import { getAcknowledgementStatus } from "@/lib/acknowledgements/queries";
 import { getCurrentVersion, getVersionParts } from "@/lib/policy/versions";
 
 /**
@@ -25,3 +26,8 @@ export const getCurrentPolicy = cache(async (policy: string = DEFAULT_POLICY) =>
 
 export type CurrentPolicy = Awaited<ReturnType<typeof getCurrentPolicy>>;
 export type PolicyPart = CurrentPolicy["parts"][number];
+
+/** The employee's acknowledgement status, once per request however many components ask (layout and page). */
+export const getStatusForEmployee = cache((employeeId: number, policy: string = DEFAULT_POLICY) =>
+  getAcknowledgementStatus({ employeeId, policy }),
+);

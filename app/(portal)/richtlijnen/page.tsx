@@ -2,17 +2,16 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AcknowledgeSection } from "@/components/acknowledge-section";
 import { MdxContent } from "@/components/mdx-content";
-import { getAcknowledgementStatus } from "@/lib/acknowledgements/queries";
 import { requireUser } from "@/lib/auth/session";
 import { formatDate } from "@/lib/format/dates";
-import { getCurrentPolicy } from "@/lib/reading/current-policy";
+import { getCurrentPolicy, getStatusForEmployee } from "@/lib/reading/current-policy";
 
 export const metadata: Metadata = { title: "Richtlijnen sociale media" };
 
 export default async function OverviewPage() {
   const user = await requireUser();
   const policy = await getCurrentPolicy();
-  const status = await getAcknowledgementStatus({ employeeId: user.employeeId, policy: policy.version.policy });
+  const status = await getStatusForEmployee(user.employeeId, policy.version.policy);
 
   return (
     <article className="space-y-8">

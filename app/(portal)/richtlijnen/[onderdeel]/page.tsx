@@ -4,9 +4,8 @@ import { notFound } from "next/navigation";
 import { AcknowledgeSection } from "@/components/acknowledge-section";
 import { AnchoredHeading } from "@/components/heading-anchor";
 import { MdxContent } from "@/components/mdx-content";
-import { getAcknowledgementStatus } from "@/lib/acknowledgements/queries";
 import { requireUser } from "@/lib/auth/session";
-import { getCurrentPolicy } from "@/lib/reading/current-policy";
+import { getCurrentPolicy, getStatusForEmployee } from "@/lib/reading/current-policy";
 
 type Props = { params: Promise<{ onderdeel: string }> };
 
@@ -29,7 +28,7 @@ export default async function PartPage({ params }: Props) {
   const next = policy.sections[index + 1];
   const isLast = index === policy.sections.length - 1;
   const status = isLast
-    ? await getAcknowledgementStatus({ employeeId: user.employeeId, policy: policy.version.policy })
+    ? await getStatusForEmployee(user.employeeId, policy.version.policy)
     : null;
 
   return (

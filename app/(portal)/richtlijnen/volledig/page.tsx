@@ -3,17 +3,16 @@ import { AcknowledgeSection } from "@/components/acknowledge-section";
 import { AnchoredHeading } from "@/components/heading-anchor";
 import { MdxContent } from "@/components/mdx-content";
 import { PrintButton } from "@/components/print-button";
-import { getAcknowledgementStatus } from "@/lib/acknowledgements/queries";
 import { requireUser } from "@/lib/auth/session";
 import { formatDate } from "@/lib/format/dates";
-import { getCurrentPolicy } from "@/lib/reading/current-policy";
+import { getCurrentPolicy, getStatusForEmployee } from "@/lib/reading/current-policy";
 
 export const metadata: Metadata = { title: "Volledige tekst – Richtlijnen sociale media" };
 
 export default async function FullTextPage() {
   const user = await requireUser();
   const policy = await getCurrentPolicy();
-  const status = await getAcknowledgementStatus({ employeeId: user.employeeId, policy: policy.version.policy });
+  const status = await getStatusForEmployee(user.employeeId, policy.version.policy);
 
   return (
     <article className="mx-auto max-w-3xl">

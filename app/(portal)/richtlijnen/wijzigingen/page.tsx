@@ -3,12 +3,11 @@ import Link from "next/link";
 import { z } from "zod";
 import { AcknowledgeSection } from "@/components/acknowledge-section";
 import { Redline } from "@/components/redline";
-import { getAcknowledgementStatus } from "@/lib/acknowledgements/queries";
 import { requireUser } from "@/lib/auth/session";
 import { diffParts } from "@/lib/content/diff";
 import { formatDate } from "@/lib/format/dates";
 import { getVersionParts, listVersions } from "@/lib/policy/versions";
-import { getCurrentPolicy } from "@/lib/reading/current-policy";
+import { getCurrentPolicy, getStatusForEmployee } from "@/lib/reading/current-policy";
 
 export const metadata: Metadata = { title: "Wat is er veranderd – Richtlijnen sociale media" };
 
@@ -19,7 +18,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function ChangesPage({ searchParams }: Props) {
   const user = await requireUser();
   const policy = await getCurrentPolicy();
-  const status = await getAcknowledgementStatus({ employeeId: user.employeeId, policy: policy.version.policy });
+  const status = await getStatusForEmployee(user.employeeId, policy.version.policy);
   const versions = await listVersions({ policy: policy.version.policy });
   const query = searchSchema.safeParse(await searchParams);
 
