@@ -159,14 +159,18 @@ function installShutdownHandlers() {
   if (state.handlersInstalled) return;
   state.handlersInstalled = true;
   // The launcher sets NEXT_MANUAL_SIG_HANDLE=1, so these handlers own shutdown: close PGlite
-  // cleanly (it flushes to disk), release the lock, then exit.
-  for (const signal of ["SIGTERM", "SIGINT"] as const) {
-    process.once(signal, () => {
-      const timer = setTimeout(() => process.exit(1), 10_000);
-      timer.unref();
-      closeDb()
-        .catch((error) => console.error("[db] error while closing the store:", error))
-        .finally(() => process.exit(0));
-    });
-  }
+  // cleanly (it flushes to disk), release the lock, then exit. A second signal (SIGINT after
+  // SIGTERM, a double Ctrl-C) joins the shutdown under way instead of exiting in the middle of it.
+  let shuttingDown = false;
+  const shutDown = () => {
+    if (shuttingDown) return;
+    shuttingDown = true;
+    const timer = setTimeout(() => process.exit(1), 10_000);
+    timer.unref();
+    closeDb()
+      .catch((error) => console.error("[db] error while closing the store:", error))
+      .finally(() => process.exit(0));
+  };
+  process.on("SIGTERM", shutDown);
+  process.on("SIGINT", shutDown);
 }
