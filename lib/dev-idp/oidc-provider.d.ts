@@ -59,3 +59,8 @@ declare module "oidc-provider" {
     on(event: string, listener: (...args: unknown[]) => void): this;
   }
 }
+
+declare module "oidc-provider/lib/adapters/memory_adapter.js" {
+  /** The in-memory adapter oidc-provider uses by default, as a class for the `adapter` option. */
+  export function createMemoryAdapter(clockTolerance?: number): new (model: string) => unknown;
+}

@@ -4,6 +4,7 @@ import { generateKeyPairSync, randomBytes } from "node:crypto";
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import Provider, { type Account, type OidcContext } from "oidc-provider";
+import { createMemoryAdapter } from "oidc-provider/lib/adapters/memory_adapter.js";
 import { findAccountBySubject, verifyCredentials } from "./accounts";
 import { errorPage, loginPage } from "./pages";
 import { deriveSecret, readOrCreateDataDirSecret } from "../secrets";
@@ -66,6 +67,9 @@ function createProvider(issuer: string, options: DevIdpOptions): Provider {
   const providerId = options.providerId ?? "oidc";
 
   const provider = new Provider(issuer, {
+    // The library's own in-memory storage, passed explicitly: losing the demo IdP's sessions on restart
+    // is intended, so its "you MUST change it" start-up warning would only alarm newcomers.
+    adapter: createMemoryAdapter(),
     clients: [
       {
         client_id: options.clientId,
