@@ -1,9 +1,8 @@
 // Check the audit trail's hash chain and name the first broken row.
 //   npm run audit:verify
 // Exit codes: 0 chain intact, 1 chain broken or check failed, 2 usage error.
-import { parseArgs } from "node:util";
 import { type AuditChainResult, verifyAuditChain } from "@/lib/audit/events";
-import { EXIT, reportFailure, runOnStore } from "@/lib/db/cli";
+import { EXIT, parseCliArgs, reportFailure, runOnStore } from "@/lib/db/cli";
 
 const USAGE = `Gebruik: npm run audit:verify [-- --json]
 
@@ -11,22 +10,9 @@ Controleert de hashketen van de audittrail en noemt de eerste rij waar die breek
   --json    het resultaat als JSON op stdout`;
 
 async function main(argv: string[]): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: false,
-      options: { json: { type: "boolean", default: false }, help: { type: "boolean", default: false } },
-    }));
-  } catch (error) {
-    console.error(`${(error as Error).message}\n\n${USAGE}`);
-    return EXIT.usage;
-  }
-  if (values.help) {
-    console.log(USAGE);
-    return EXIT.ok;
-  }
+  const parsed = parseCliArgs(argv, { json: { type: "boolean", default: false } }, USAGE);
+  if ("exit" in parsed) return parsed.exit;
+  const { values } = parsed;
 
   try {
     const result = await runOnStore<AuditChainResult>({

@@ -3,9 +3,8 @@
 // Exit codes: 0 published, 1 failed (invalid content, identical to the current version, store problem), 2 usage error.
 import os from "node:os";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { contentDirectory, DEFAULT_POLICY, readPolicyDirectory } from "@/lib/content/source";
-import { EXIT, reportFailure, runOnStore } from "@/lib/db/cli";
+import { EXIT, parseCliArgs, reportFailure, runOnStore } from "@/lib/db/cli";
 import type { PolicyVersion } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { formatDate } from "@/lib/format/dates";
@@ -24,30 +23,20 @@ const USAGE = `Gebruik: npm run content:publish -- --summary "Wat is er verander
   --help                 deze uitleg`;
 
 async function main(argv: string[]): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        summary: { type: "string" },
-        material: { type: "boolean", default: false },
-        deadline: { type: "string" },
-        "content-dir": { type: "string" },
-        policy: { type: "string", default: DEFAULT_POLICY },
-        by: { type: "string" },
-        help: { type: "boolean", default: false },
-      },
-    }));
-  } catch (error) {
-    console.error(`${(error as Error).message}\n\n${USAGE}`);
-    return EXIT.usage;
-  }
-  if (values.help) {
-    console.log(USAGE);
-    return EXIT.ok;
-  }
+  const parsed = parseCliArgs(
+    argv,
+    {
+      summary: { type: "string" },
+      material: { type: "boolean", default: false },
+      deadline: { type: "string" },
+      "content-dir": { type: "string" },
+      policy: { type: "string", default: DEFAULT_POLICY },
+      by: { type: "string" },
+    },
+    USAGE,
+  );
+  if ("exit" in parsed) return parsed.exit;
+  const { values } = parsed;
   const summary = values.summary?.trim();
   if (!summary) {
     console.error(`--summary ontbreekt.\n\n${USAGE}`);

@@ -1,5 +1,6 @@
 import "server-only";
 
+import { parseArgs } from "node:util";
 import { callRunningPortal, findRunningPortal } from "@/lib/db/portal-link";
 import { openStore, type Store, storeSettings } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
@@ -56,4 +57,28 @@ export function reportFailure(error: unknown): number {
     console.error("Onverwachte fout:", error);
   }
   return EXIT.failure;
+}
+
+type CliOptions = Record<string, { type: "string" | "boolean"; default?: string | boolean }>;
+type CliValues<O extends CliOptions> = {
+  [K in keyof O]: O[K]["type"] extends "boolean" ? boolean : O[K] extends { default: string } ? string : string | undefined;
+};
+
+/**
+ * Parses a CLI's flags strictly. Returns the values, or the exit code to stop with: a usage error
+ * (message and usage on stderr) or --help (usage on stdout).
+ */
+export function parseCliArgs<O extends CliOptions>(argv: string[], options: O, usage: string): { values: CliValues<O> } | { exit: number } {
+  let values: Record<string, unknown>;
+  try {
+    ({ values } = parseArgs({ args: argv, strict: true, allowPositionals: false, options: { ...options, help: { type: "boolean", default: false } } }));
+  } catch (error) {
+    console.error(`${(error as Error).message}\n\n${usage}`);
+    return { exit: EXIT.usage };
+  }
+  if (values.help) {
+    console.log(usage);
+    return { exit: EXIT.ok };
+  }
+  return { values: values as CliValues<O> };
 }
