@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AcknowledgeSection } from "@/components/acknowledge-section";
+import { ClosingLine } from "@/components/closing-line";
 import { MdxContent } from "@/components/mdx-content";
 import { requireUser } from "@/lib/auth/session";
 import { formatDate } from "@/lib/format/dates";
@@ -57,11 +58,7 @@ export default async function OverviewPage() {
         </p>
       </section>
 
-      {policy.closing ? (
-        <div className="prose prose-stone max-w-none rounded-lg border-l-4 border-brand-500 bg-brand-50 p-4 dark:prose-invert dark:bg-brand-900/40">
-          <MdxContent part={policy.closing.compiled} />
-        </div>
-      ) : null}
+      {policy.closing ? <ClosingLine part={policy.closing} /> : null}
 
       <AcknowledgeSection status={status} />
     </article>

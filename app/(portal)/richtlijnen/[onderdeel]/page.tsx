@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AcknowledgeSection } from "@/components/acknowledge-section";
+import { ClosingLine } from "@/components/closing-line";
 import { AnchoredHeading } from "@/components/heading-anchor";
 import { MdxContent } from "@/components/mdx-content";
 import { requireUser } from "@/lib/auth/session";
@@ -107,11 +108,7 @@ export default async function PartPage({ params }: Props) {
           ) : null}
         </nav>
 
-        {isLast && policy.closing ? (
-          <div className="prose prose-stone mt-8 max-w-none rounded-lg border-l-4 border-brand-500 bg-brand-50 p-4 dark:prose-invert dark:bg-brand-900/40">
-            <MdxContent part={policy.closing.compiled} />
-          </div>
-        ) : null}
+        {isLast && policy.closing ? <ClosingLine part={policy.closing} className="mt-8" /> : null}
         {status ? <AcknowledgeSection status={status} /> : null}
       </article>
     </div>
