@@ -40,8 +40,18 @@ export default defineConfig({
   },
   projects: [
     { name: "setup", testMatch: /auth\.setup\.ts/, use: chromium },
-    { name: "reading", testMatch: /(sign-in|access|reading|print|phone|a11y)\.spec\.ts/, dependencies: ["setup"], use: chromium },
-    { name: "acknowledgement", testMatch: /acknowledgement\.spec\.ts/, dependencies: ["reading"], use: chromium },
+    {
+      name: "reading",
+      testMatch: /(sign-in|access|reading|print|phone|a11y)\.spec\.ts/,
+      dependencies: ["setup"],
+      use: chromium,
+    },
+    {
+      name: "acknowledgement",
+      testMatch: /acknowledgement\.spec\.ts/,
+      dependencies: ["reading"],
+      use: chromium,
+    },
   ],
   webServer: {
     command: "node scripts/e2e-server.mjs",

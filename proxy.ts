@@ -10,8 +10,11 @@ const PUBLIC = /^\/(aanmelden|afmelden|api)(\/|$)/;
 
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
-  const isPageLoad = (request.method === "GET" || request.method === "HEAD") && !request.headers.has("rsc");
-  const hasSessionCookie = request.cookies.getAll().some((cookie) => SESSION_COOKIE.test(cookie.name));
+  const isPageLoad =
+    (request.method === "GET" || request.method === "HEAD") && !request.headers.has("rsc");
+  const hasSessionCookie = request.cookies
+    .getAll()
+    .some((cookie) => SESSION_COOKIE.test(cookie.name));
 
   if (isPageLoad && !hasSessionCookie && !PUBLIC.test(pathname)) {
     const signIn = new URL("/aanmelden", request.url);

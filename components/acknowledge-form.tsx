@@ -10,20 +10,30 @@ type Props = { versionId: number; versionNumber: number; contentHash: string };
  * the pending state and the result in place.
  */
 export function AcknowledgeForm({ versionId, versionNumber, contentHash }: Props) {
-  const [state, formAction, pending] = useActionState<AcknowledgeState, FormData>(acknowledgeAction, null);
+  const [state, formAction, pending] = useActionState<AcknowledgeState, FormData>(
+    acknowledgeAction,
+    null,
+  );
   const checkboxId = useId();
   const errorId = useId();
 
   if (state?.status === "ok") {
     return (
-      <p role="status" className="rounded-md bg-emerald-50 p-4 font-semibold text-emerald-950 dark:bg-emerald-950 dark:text-emerald-50">
+      <p
+        role="status"
+        className="rounded-md bg-emerald-50 p-4 font-semibold text-emerald-950 dark:bg-emerald-950 dark:text-emerald-50"
+      >
         Bevestigd op {state.acknowledgedAtText} (versie {state.versionNumber}).
       </p>
     );
   }
 
   const error =
-    state?.status === "invalid" ? (state.errors.confirm?.[0] ?? state.message) : state?.status === "error" ? state.message : null;
+    state?.status === "invalid"
+      ? (state.errors.confirm?.[0] ?? state.message)
+      : state?.status === "error"
+        ? state.message
+        : null;
 
   return (
     <form action={formAction} className="space-y-4" noValidate>
@@ -56,7 +66,9 @@ export function AcknowledgeForm({ versionId, versionNumber, contentHash }: Props
       >
         {pending ? "Bezig met bevestigen…" : "Bevestigen"}
       </button>
-      <p className="text-sm text-stone-600 dark:text-stone-300">Je bevestigt versie {versionNumber}.</p>
+      <p className="text-sm text-stone-600 dark:text-stone-300">
+        Je bevestigt versie {versionNumber}.
+      </p>
     </form>
   );
 }

@@ -8,7 +8,13 @@ import type { AcknowledgementStatus } from "@/lib/acknowledgements/queries";
  * changed materially, the form only appears on the redline page, so the employee sees what
  * changed before confirming.
  */
-export function AcknowledgeSection({ status, showFormWhenChanged = false }: { status: AcknowledgementStatus; showFormWhenChanged?: boolean }) {
+export function AcknowledgeSection({
+  status,
+  showFormWhenChanged = false,
+}: {
+  status: AcknowledgementStatus;
+  showFormWhenChanged?: boolean;
+}) {
   return (
     <section
       id="bevestigen"
@@ -20,8 +26,12 @@ export function AcknowledgeSection({ status, showFormWhenChanged = false }: { st
       </h2>
       {status.state === "acknowledged" && status.acknowledged ? (
         <p role="status">
-          <strong>Bevestigd op {formatDateTime(status.acknowledged.acknowledgedAt)}</strong> (versie {status.acknowledged.version.number}).{" "}
-          <Link className="font-medium text-brand-700 underline underline-offset-2 dark:text-brand-200" href={`/mijn-bevestigingen/${status.acknowledged.id}`}>
+          <strong>Bevestigd op {formatDateTime(status.acknowledged.acknowledgedAt)}</strong> (versie{" "}
+          {status.acknowledged.version.number}).{" "}
+          <Link
+            className="font-medium text-brand-700 underline underline-offset-2 dark:text-brand-200"
+            href={`/mijn-bevestigingen/${status.acknowledged.id}`}
+          >
             Bekijk je bewijs van bevestiging
           </Link>
           .
@@ -29,13 +39,20 @@ export function AcknowledgeSection({ status, showFormWhenChanged = false }: { st
       ) : status.state === "changed" && !showFormWhenChanged ? (
         <p>
           De richtlijnen zijn gewijzigd sinds je ze bevestigde.{" "}
-          <Link className="font-medium text-brand-700 underline underline-offset-2 dark:text-brand-200" href="/richtlijnen/wijzigingen">
+          <Link
+            className="font-medium text-brand-700 underline underline-offset-2 dark:text-brand-200"
+            href="/richtlijnen/wijzigingen"
+          >
             Bekijk wat er is veranderd en bevestig daarna versie {status.current.number}
           </Link>
           .
         </p>
       ) : (
-        <AcknowledgeForm versionId={status.current.id} versionNumber={status.current.number} contentHash={status.current.contentHash} />
+        <AcknowledgeForm
+          versionId={status.current.id}
+          versionNumber={status.current.number}
+          contentHash={status.current.contentHash}
+        />
       )}
     </section>
   );

@@ -18,7 +18,8 @@ function componentFor(part: Pick<CompiledPart, "hash" | "code">): MdxComponent {
   if (!component) {
     component = getMDXComponent(part.code);
     components.set(part.hash, component);
-    if (components.size > MAX_COMPONENTS) components.delete(components.keys().next().value as string);
+    if (components.size > MAX_COMPONENTS)
+      components.delete(components.keys().next().value as string);
   }
   return component;
 }

@@ -19,7 +19,11 @@ export function Redline({ diffs }: { diffs: PartDiff[] }) {
   return (
     <div className="redline">
       {diffs.map((part) => (
-        <section key={part.slug} className="redline-part" aria-labelledby={`wijziging-${part.slug}`}>
+        <section
+          key={part.slug}
+          className="redline-part"
+          aria-labelledby={`wijziging-${part.slug}`}
+        >
           <h2 id={`wijziging-${part.slug}`} className="redline-part-title">
             {part.title}
             <span className="redline-badge">{STATUS_LABEL[part.status]}</span>
@@ -85,9 +89,13 @@ function Block({ block }: { block: DiffBlock }) {
 }
 
 function Line({ block, children }: { block: TextBlock; children: React.ReactNode }) {
-  const kind = block.kind === "bullet" ? "redline-bullet" : block.kind === "heading" ? "redline-heading" : "";
+  const kind =
+    block.kind === "bullet" ? "redline-bullet" : block.kind === "heading" ? "redline-heading" : "";
   return (
-    <p className={`redline-block ${kind}`} style={block.level > 0 ? { marginInlineStart: `${block.level * 1.5}rem` } : undefined}>
+    <p
+      className={`redline-block ${kind}`}
+      style={block.level > 0 ? { marginInlineStart: `${block.level * 1.5}rem` } : undefined}
+    >
       <span>{children}</span>
     </p>
   );

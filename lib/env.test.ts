@@ -72,7 +72,9 @@ describe("parseEnv: development sign-in (no OIDC_ISSUER)", () => {
 
   it("agrees on one secret when many callers race to create it", async () => {
     const target = path.join(dir, "race");
-    const secrets = await Promise.all(Array.from({ length: 20 }, async () => readOrCreateDataDirSecret(target)));
+    const secrets = await Promise.all(
+      Array.from({ length: 20 }, async () => readOrCreateDataDirSecret(target)),
+    );
     expect(new Set(secrets).size).toBe(1);
     expect(fs.readdirSync(target)).toEqual(["secret"]);
   });
@@ -84,7 +86,10 @@ describe("parseEnv: development sign-in (no OIDC_ISSUER)", () => {
   });
 
   it("treats empty values as unset", () => {
-    const env = parseEnv({ DATA_DIR: "a", PORT: "", DATABASE_URL: " ", OIDC_ISSUER: "" }, { cwd: dir });
+    const env = parseEnv(
+      { DATA_DIR: "a", PORT: "", DATABASE_URL: " ", OIDC_ISSUER: "" },
+      { cwd: dir },
+    );
     expect(env.PORT).toBe(3000);
     expect(env.DATABASE_URL).toBeUndefined();
     expect(env.DEV_IDP).toBe(true);
@@ -123,7 +128,12 @@ describe("parseEnv: external identity provider", () => {
 
   it("stops with a clear message when NEXTAUTH_SECRET is missing", () => {
     const problems = problemsOf({ ...external, NEXTAUTH_SECRET: undefined });
-    expect(problems).toEqual([{ name: "NEXTAUTH_SECRET", message: expect.stringContaining("required when OIDC_ISSUER is set") }]);
+    expect(problems).toEqual([
+      {
+        name: "NEXTAUTH_SECRET",
+        message: expect.stringContaining("required when OIDC_ISSUER is set"),
+      },
+    ]);
   });
 
   it("refuses a NEXTAUTH_SECRET shorter than 32 characters", () => {
@@ -133,26 +143,35 @@ describe("parseEnv: external identity provider", () => {
   });
 
   it("needs issuer, client id and client secret together", () => {
-    const problems = problemsOf({ OIDC_ISSUER: external.OIDC_ISSUER, NEXTAUTH_SECRET: external.NEXTAUTH_SECRET });
+    const problems = problemsOf({
+      OIDC_ISSUER: external.OIDC_ISSUER,
+      NEXTAUTH_SECRET: external.NEXTAUTH_SECRET,
+    });
     expect(problems.map((p) => p.name)).toEqual(["OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET"]);
-    expect(problemsOf({ OIDC_CLIENT_ID: "x", NEXTAUTH_SECRET: external.NEXTAUTH_SECRET }).map((p) => p.name)).toEqual([
-      "OIDC_ISSUER",
-      "OIDC_CLIENT_SECRET",
-    ]);
+    expect(
+      problemsOf({ OIDC_CLIENT_ID: "x", NEXTAUTH_SECRET: external.NEXTAUTH_SECRET }).map(
+        (p) => p.name,
+      ),
+    ).toEqual(["OIDC_ISSUER", "OIDC_CLIENT_SECRET"]);
   });
 
   it("requires https for a remote issuer", () => {
     expect(problemsOf({ ...external, OIDC_ISSUER: "http://idp.example.org/realms/x" })).toEqual([
       { name: "OIDC_ISSUER", message: expect.stringContaining("https") },
     ]);
-    expect(parseEnv({ ...external, OIDC_ISSUER: "http://localhost:8080/realms/portal" }, { cwd: dir }).OIDC_ISSUER).toBe(
-      "http://localhost:8080/realms/portal",
-    );
+    expect(
+      parseEnv({ ...external, OIDC_ISSUER: "http://localhost:8080/realms/portal" }, { cwd: dir })
+        .OIDC_ISSUER,
+    ).toBe("http://localhost:8080/realms/portal");
   });
 
   it("reads role groups as a comma-separated list of names or object ids", () => {
     const env = parseEnv(
-      { ...external, ROLE_HR_GROUPS: " P&O-portaal , 1b2c3d4e-0000-4000-8000-000000000001,,", ROLE_ADMIN_GROUPS: "ict-beheer" },
+      {
+        ...external,
+        ROLE_HR_GROUPS: " P&O-portaal , 1b2c3d4e-0000-4000-8000-000000000001,,",
+        ROLE_ADMIN_GROUPS: "ict-beheer",
+      },
       { cwd: dir },
     );
     expect(env.ROLE_HR_GROUPS).toEqual(["P&O-portaal", "1b2c3d4e-0000-4000-8000-000000000001"]);
@@ -188,11 +207,15 @@ describe("parseEnv: invalid values name the variable", () => {
   });
 
   it("accepts postgres and postgresql URLs", () => {
-    expect(parseEnv({ DATA_DIR: "a", DATABASE_URL: "postgres://postgres@127.0.0.1:5432/test" }, { cwd: dir }).DATABASE_URL).toBe(
-      "postgres://postgres@127.0.0.1:5432/test",
-    );
-    expect(parseEnv({ DATA_DIR: "a", DATABASE_URL: "postgresql://u:p@db/portal" }, { cwd: dir }).DATABASE_URL).toBe(
-      "postgresql://u:p@db/portal",
-    );
+    expect(
+      parseEnv(
+        { DATA_DIR: "a", DATABASE_URL: "postgres://postgres@127.0.0.1:5432/test" },
+        { cwd: dir },
+      ).DATABASE_URL,
+    ).toBe("postgres://postgres@127.0.0.1:5432/test");
+    expect(
+      parseEnv({ DATA_DIR: "a", DATABASE_URL: "postgresql://u:p@db/portal" }, { cwd: dir })
+        .DATABASE_URL,
+    ).toBe("postgresql://u:p@db/portal");
   });
 });

@@ -40,7 +40,10 @@ export type Env = {
 export class EnvError extends Error {
   constructor(public problems: { name: string; message: string }[]) {
     super(
-      ["Invalid configuration (environment variables):", ...problems.map((p) => `  - ${p.name}: ${p.message}`)].join("\n"),
+      [
+        "Invalid configuration (environment variables):",
+        ...problems.map((p) => `  - ${p.name}: ${p.message}`),
+      ].join("\n"),
     );
     this.name = "EnvError";
   }
@@ -84,7 +87,9 @@ const httpUrl = z.string().refine(
   { error: "must be an http(s) URL", abort: true },
 );
 
-const claimName = z.string().regex(/^[\w.:/-]+$/, { error: "must be a claim name (letters, digits, _ . : / -)" });
+const claimName = z
+  .string()
+  .regex(/^[\w.:/-]+$/, { error: "must be a claim name (letters, digits, _ . : / -)" });
 
 const schema = z.object({
   PORT: port.default(3000),
@@ -97,20 +102,28 @@ const schema = z.object({
     })
     .optional(),
   NEXTAUTH_URL: httpUrl
-    .refine((value) => {
-      const url = new URL(value);
-      return url.pathname === "/" && !url.search && !url.hash;
-    }, { error: "must be the portal's origin without a path, e.g. https://beleid.kempenhaeghe.nl" })
+    .refine(
+      (value) => {
+        const url = new URL(value);
+        return url.pathname === "/" && !url.search && !url.hash;
+      },
+      { error: "must be the portal's origin without a path, e.g. https://beleid.kempenhaeghe.nl" },
+    )
     .optional(),
   NEXTAUTH_SECRET: z
     .string()
-    .min(MIN_SECRET_LENGTH, { error: `must be at least ${MIN_SECRET_LENGTH} characters (try: openssl rand -base64 32)` })
+    .min(MIN_SECRET_LENGTH, {
+      error: `must be at least ${MIN_SECRET_LENGTH} characters (try: openssl rand -base64 32)`,
+    })
     .optional(),
   OIDC_ISSUER: httpUrl
-    .refine((value) => {
-      const url = new URL(value);
-      return url.protocol === "https:" || isLoopback(url.hostname);
-    }, { error: "must use https (plain http is only accepted for localhost)" })
+    .refine(
+      (value) => {
+        const url = new URL(value);
+        return url.protocol === "https:" || isLoopback(url.hostname);
+      },
+      { error: "must use https (plain http is only accepted for localhost)" },
+    )
     .optional(),
   OIDC_CLIENT_ID: z.string().optional(),
   OIDC_CLIENT_SECRET: z.string().optional(),
@@ -150,7 +163,10 @@ export type ParseEnvOptions = {
  * Validates a raw environment. Empty values count as unset. Throws EnvError naming every bad
  * variable. Without OIDC_ISSUER, reads (or creates) the data directory's secret.
  */
-export function parseEnv(raw: Record<string, string | undefined>, options: ParseEnvOptions = {}): Env {
+export function parseEnv(
+  raw: Record<string, string | undefined>,
+  options: ParseEnvOptions = {},
+): Env {
   const cleaned: Record<string, string | undefined> = {};
   for (const key of KEYS) {
     const value = raw[key]?.trim();
@@ -160,17 +176,25 @@ export function parseEnv(raw: Record<string, string | undefined>, options: Parse
   const result = schema.safeParse(cleaned);
   if (!result.success) {
     throw new EnvError(
-      result.error.issues.map((issue) => ({ name: String(issue.path[0] ?? "environment"), message: issue.message })),
+      result.error.issues.map((issue) => ({
+        name: String(issue.path[0] ?? "environment"),
+        message: issue.message,
+      })),
     );
   }
   const values = { ...result.data, DEV_IDP_PORT: result.data.DEV_IDP_PORT ?? result.data.PORT + 1 };
   const problems: { name: string; message: string }[] = [];
 
-  const oidcGiven = (["OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET"] as const).filter((key) => values[key]);
+  const oidcGiven = (["OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET"] as const).filter(
+    (key) => values[key],
+  );
   if (oidcGiven.length > 0 && oidcGiven.length < 3) {
     for (const key of ["OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET"] as const) {
       if (!values[key]) {
-        problems.push({ name: key, message: `is required when ${oidcGiven.join(" and ")} ${oidcGiven.length === 1 ? "is" : "are"} set (set all three, or none for the development sign-in)` });
+        problems.push({
+          name: key,
+          message: `is required when ${oidcGiven.join(" and ")} ${oidcGiven.length === 1 ? "is" : "are"} set (set all three, or none for the development sign-in)`,
+        });
       }
     }
   }
@@ -188,7 +212,9 @@ export function parseEnv(raw: Record<string, string | undefined>, options: Parse
   if (problems.length > 0) throw new EnvError(problems);
 
   const dataDir = path.resolve(options.cwd ?? process.cwd(), values.DATA_DIR);
-  const nextAuthUrl = values.NEXTAUTH_URL ? new URL(values.NEXTAUTH_URL).origin : `http://localhost:${values.PORT}`;
+  const nextAuthUrl = values.NEXTAUTH_URL
+    ? new URL(values.NEXTAUTH_URL).origin
+    : `http://localhost:${values.PORT}`;
 
   let nextAuthSecret = values.NEXTAUTH_SECRET;
   let issuer: string;

@@ -22,7 +22,10 @@ export function readOrCreateDataDirSecret(dataDir: string): string {
   const existing = readSecretFile(file);
   if (existing) return existing;
 
-  const temporary = path.join(dir, `.${SECRET_FILE_NAME}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`);
+  const temporary = path.join(
+    dir,
+    `.${SECRET_FILE_NAME}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`,
+  );
   const fd = fs.openSync(temporary, "wx", 0o600);
   try {
     fs.writeSync(fd, `${randomBytes(32).toString("hex")}\n`);

@@ -21,7 +21,10 @@ async function main(argv: string[]): Promise<number> {
     });
     if (values.json) console.log(JSON.stringify(result));
     if (result.ok) {
-      if (!values.json) console.log(`Auditketen in orde: ${result.count} ${result.count === 1 ? "rij" : "rijen"} gecontroleerd.`);
+      if (!values.json)
+        console.log(
+          `Auditketen in orde: ${result.count} ${result.count === 1 ? "rij" : "rijen"} gecontroleerd.`,
+        );
       return EXIT.ok;
     }
     const { seq, reason, message } = result.firstBroken;

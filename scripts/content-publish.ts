@@ -45,7 +45,9 @@ async function main(argv: string[]): Promise<number> {
   let deadline: Date | null = null;
   if (values.deadline !== undefined) {
     if (!values.material) {
-      console.error("--deadline kan alleen samen met --material: bij een redactionele wijziging hoeft niemand opnieuw te bevestigen.");
+      console.error(
+        "--deadline kan alleen samen met --material: bij een redactionele wijziging hoeft niemand opnieuw te bevestigen.",
+      );
       return EXIT.usage;
     }
     try {
@@ -64,11 +66,28 @@ async function main(argv: string[]): Promise<number> {
     const parts = await readPolicyDirectory(directory);
     const { version } = await runOnStore<{ version: PolicyVersion }>({
       internalPath: "/api/internal/publish",
-      body: { policy, parts, summary, material: values.material, deadline: deadline?.toISOString() ?? null, publishedBy: { label } },
+      body: {
+        policy,
+        parts,
+        summary,
+        material: values.material,
+        deadline: deadline?.toISOString() ?? null,
+        publishedBy: { label },
+      },
       direct: async (store) => {
         // A store the portal never opened has no version 1 yet; number after the shipped content.
         if (policy === DEFAULT_POLICY) await ensureInitialVersion({ db: store.db, policy });
-        return { version: await publishVersion({ db: store.db, policy, parts, summary, material: values.material, deadline, publishedBy: { label } }) };
+        return {
+          version: await publishVersion({
+            db: store.db,
+            policy,
+            parts,
+            summary,
+            material: values.material,
+            deadline,
+            publishedBy: { label },
+          }),
+        };
       },
     });
     const kind = version.material ? "inhoudelijke wijziging" : "redactionele wijziging";

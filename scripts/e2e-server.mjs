@@ -3,6 +3,7 @@ import { rmSync } from "node:fs";
 import { resolve } from "node:path";
 
 const dataDir = resolve(process.env.DATA_DIR ?? ".data-e2e");
-if (!/\.data-e2e/.test(dataDir)) throw new Error(`Refusing to wipe ${dataDir}: not an e2e data directory`);
+if (!/\.data-e2e/.test(dataDir))
+  throw new Error(`Refusing to wipe ${dataDir}: not an e2e data directory`);
 rmSync(dataDir, { recursive: true, force: true });
 await import("./start.mjs");

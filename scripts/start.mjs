@@ -19,14 +19,28 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const NEXT_BIN = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
 const BUILD_ID = path.join(ROOT, ".next", "BUILD_ID");
 // What a production build depends on. Tests and the development IdP are not part of it.
-const BUILD_INPUTS = ["app", "lib", "components", "content", "public", "proxy.ts", "instrumentation.ts", "next.config.ts", "package-lock.json", "tsconfig.json", "postcss.config.mjs"];
+const BUILD_INPUTS = [
+  "app",
+  "lib",
+  "components",
+  "content",
+  "public",
+  "proxy.ts",
+  "instrumentation.ts",
+  "next.config.ts",
+  "package-lock.json",
+  "tsconfig.json",
+  "postcss.config.mjs",
+];
 const SHUTDOWN_GRACE_MS = 15_000;
 
 const devMode = process.argv.includes("--dev");
 process.chdir(ROOT);
 // Read .env files exactly as Next will, so this process and Next agree on the configuration
 // (above all on whether OIDC_ISSUER is set). Variables already in the environment win.
-const { loadEnvConfig } = createRequire(path.join(ROOT, "node_modules", "next", "package.json"))("@next/env");
+const { loadEnvConfig } = createRequire(path.join(ROOT, "node_modules", "next", "package.json"))(
+  "@next/env",
+);
 loadEnvConfig(ROOT, devMode, { info: () => {}, error: console.error });
 // Children get this environment; they derive the same secrets from the data directory.
 const childEnv = { ...process.env };
@@ -96,8 +110,12 @@ if (!devMode) {
     log("Production build is up to date.");
   } else {
     log("Building the portal (next build)…");
-    const build = spawnSync(process.execPath, [NEXT_BIN, "build"], { stdio: "inherit", env: childEnv });
-    if (build.status !== 0) fail(`next build failed (exit ${build.status ?? build.signal}).`, build.status || 1);
+    const build = spawnSync(process.execPath, [NEXT_BIN, "build"], {
+      stdio: "inherit",
+      env: childEnv,
+    });
+    if (build.status !== 0)
+      fail(`next build failed (exit ${build.status ?? build.signal}).`, build.status || 1);
   }
 }
 
@@ -109,15 +127,23 @@ if (env.DEV_IDP) {
     idp = await startDevIdpFromEnv(env);
   } catch (error) {
     if (error?.code === "EADDRINUSE") {
-      fail(`Port ${env.DEV_IDP_PORT} for the development sign-in is in use (another portal?). Set DEV_IDP_PORT to a free port.`);
+      fail(
+        `Port ${env.DEV_IDP_PORT} for the development sign-in is in use (another portal?). Set DEV_IDP_PORT to a free port.`,
+      );
     }
     throw error;
   }
   log(`Development identity provider on ${idp.issuer} (demo accounts; loopback only).`);
 } else {
   log(`Sign-in through ${env.OIDC_ISSUER}.`);
-  if (!env.ROLE_HR_GROUPS.length && !env.ROLE_EDITOR_GROUPS.length && !env.ROLE_ADMIN_GROUPS.length) {
-    log("Note: ROLE_HR_GROUPS, ROLE_EDITOR_GROUPS and ROLE_ADMIN_GROUPS are empty: everyone is an employee only.");
+  if (
+    !env.ROLE_HR_GROUPS.length &&
+    !env.ROLE_EDITOR_GROUPS.length &&
+    !env.ROLE_ADMIN_GROUPS.length
+  ) {
+    log(
+      "Note: ROLE_HR_GROUPS, ROLE_EDITOR_GROUPS and ROLE_ADMIN_GROUPS are empty: everyone is an employee only.",
+    );
   }
 }
 

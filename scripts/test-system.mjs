@@ -23,7 +23,10 @@ if (!["pglite", "postgres", "both"].includes(store)) {
 
 function run(label, command, commandArgs, env = {}) {
   console.log(`\n▶ ${label}: ${command} ${commandArgs.join(" ")}`);
-  const result = spawnSync(command, commandArgs, { stdio: "inherit", env: { ...process.env, ...env } });
+  const result = spawnSync(command, commandArgs, {
+    stdio: "inherit",
+    env: { ...process.env, ...env },
+  });
   if (result.status !== 0) {
     console.error(`\n✖ ${label} failed (exit ${result.status ?? result.signal}).`);
     process.exit(result.status || 1);
@@ -32,7 +35,9 @@ function run(label, command, commandArgs, env = {}) {
 
 if (build) run("production build", "npx", ["next", "build"]);
 if (!existsSync(".next/BUILD_ID")) {
-  console.error("No production build (.next/BUILD_ID). Run `npx next build` first, or pass --build.");
+  console.error(
+    "No production build (.next/BUILD_ID). Run `npx next build` first, or pass --build.",
+  );
   process.exit(1);
 }
 

@@ -22,9 +22,13 @@ function ensureChromium() {
   if (existsSync(chromium)) return;
   const isRoot = process.getuid?.() === 0;
   if (isRoot && existsSync("/usr/bin/apt-get")) {
-    console.log("Chromium is missing: installing Debian's chromium package (Playwright cannot download browsers here).");
+    console.log(
+      "Chromium is missing: installing Debian's chromium package (Playwright cannot download browsers here).",
+    );
     run("apt-get update", "apt-get", ["update", "-qq"]);
-    run("install chromium", "apt-get", ["install", "-y", "-qq", "chromium"], { DEBIAN_FRONTEND: "noninteractive" });
+    run("install chromium", "apt-get", ["install", "-y", "-qq", "chromium"], {
+      DEBIAN_FRONTEND: "noninteractive",
+    });
     if (existsSync(chromium)) return;
   }
   console.error(
@@ -41,6 +45,11 @@ function ensureChromium() {
 ensureChromium();
 run("unit and integration tests", "npx", ["vitest", "run"]);
 run("production build", "npx", ["next", "build"]);
-run("system tests (concurrency, crash)", "npx", ["vitest", "run", "--config", "tests/system/vitest.config.ts"]);
+run("system tests (concurrency, crash)", "npx", [
+  "vitest",
+  "run",
+  "--config",
+  "tests/system/vitest.config.ts",
+]);
 run("end-to-end tests", "npx", ["playwright", "test"]);
 console.log("\n✔ All tests passed.");

@@ -17,7 +17,11 @@ export default async function PortalLayout({ children }: { children: React.React
       {isDevIdentityProvider() ? <DemoBanner /> : null}
       <SiteHeader user={user} />
       <AcknowledgementStatusBanner status={status} />
-      <main id="inhoud" tabIndex={-1} className="mx-auto w-full max-w-5xl px-4 py-6 focus:outline-none sm:py-8">
+      <main
+        id="inhoud"
+        tabIndex={-1}
+        className="mx-auto w-full max-w-5xl px-4 py-6 focus:outline-none sm:py-8"
+      >
         {children}
       </main>
       <SiteFooter />

@@ -19,7 +19,9 @@ export type MdxComponentEntry<Schema extends z.ZodObject = z.ZodObject> = {
   plainText?: (props: z.infer<Schema>) => string;
 };
 
-function entry<Schema extends z.ZodObject>(value: MdxComponentEntry<Schema>): MdxComponentEntry<Schema> {
+function entry<Schema extends z.ZodObject>(
+  value: MdxComponentEntry<Schema>,
+): MdxComponentEntry<Schema> {
   return value;
 }
 
@@ -46,10 +48,9 @@ export function getMdxComponentEntry(name: string): MdxComponentEntry | undefine
 
 /** The components map handed to the compiled MDX. */
 export function mdxRenderComponents(): Record<string, ComponentType<never>> {
-  return Object.fromEntries(mdxComponentNames.map((name) => [name, mdxComponentRegistry[name].component])) as Record<
-    string,
-    ComponentType<never>
-  >;
+  return Object.fromEntries(
+    mdxComponentNames.map((name) => [name, mdxComponentRegistry[name].component]),
+  ) as Record<string, ComponentType<never>>;
 }
 
 export { Callout, ContactDepartment };

@@ -48,11 +48,17 @@ export async function acknowledgeVersion({
 }): Promise<{ created: boolean; acknowledgement: Acknowledgement }> {
   const executor = db ?? (await getDb());
   return executor.transaction(async (tx) => {
-    const [version] = await tx.select().from(policyVersions).where(eq(policyVersions.id, versionId)).limit(1);
+    const [version] = await tx
+      .select()
+      .from(policyVersions)
+      .where(eq(policyVersions.id, versionId))
+      .limit(1);
     if (!version) throw new AppError("not_found", "Deze versie van de richtlijnen bestaat niet.");
 
     // Shared with other acknowledgements, exclusive with a publication: "current" cannot change under us.
-    await tx.execute(sql`select pg_advisory_xact_lock_shared(${PUBLISH_LOCK_CLASS}::int4, hashtext(${version.policy}))`);
+    await tx.execute(
+      sql`select pg_advisory_xact_lock_shared(${PUBLISH_LOCK_CLASS}::int4, hashtext(${version.policy}))`,
+    );
     const current = await findCurrentVersion({ policy: version.policy, db: tx });
     if (!current || current.id !== version.id) {
       throw new AppError(
@@ -71,7 +77,12 @@ export async function acknowledgeVersion({
 
     const [inserted] = await tx
       .insert(acknowledgements)
-      .values({ employeeId, versionId, contentHash, userAgent: userAgent ? userAgent.slice(0, MAX_USER_AGENT_LENGTH) : null })
+      .values({
+        employeeId,
+        versionId,
+        contentHash,
+        userAgent: userAgent ? userAgent.slice(0, MAX_USER_AGENT_LENGTH) : null,
+      })
       .onConflictDoNothing({ target: [acknowledgements.employeeId, acknowledgements.versionId] })
       .returning();
 
@@ -80,7 +91,12 @@ export async function acknowledgeVersion({
       const [existing] = await tx
         .select()
         .from(acknowledgements)
-        .where(and(eq(acknowledgements.employeeId, employeeId), eq(acknowledgements.versionId, versionId)))
+        .where(
+          and(
+            eq(acknowledgements.employeeId, employeeId),
+            eq(acknowledgements.versionId, versionId),
+          ),
+        )
         .limit(1);
       return { created: false, acknowledgement: existing };
     }
@@ -123,7 +139,8 @@ export async function getAcknowledgementStatus({
   const executor = db ?? (await getDb());
   const versions = await listVersions({ policy, db: executor });
   const current = versions[0];
-  if (!current) throw new AppError("not_found", "Er is nog geen versie van deze richtlijnen gepubliceerd.");
+  if (!current)
+    throw new AppError("not_found", "Er is nog geen versie van deze richtlijnen gepubliceerd.");
   const required = versions.find((version) => version.material) ?? versions[versions.length - 1];
 
   const acks = await selectAcknowledgements(executor, employeeId, policy);
@@ -182,7 +199,11 @@ export async function getAcknowledgement({
   return row ? { ...row.acknowledgement, version: row.version } : null;
 }
 
-async function selectAcknowledgements(executor: Executor, employeeId: number, policy: string): Promise<AcknowledgementWithVersion[]> {
+async function selectAcknowledgements(
+  executor: Executor,
+  employeeId: number,
+  policy: string,
+): Promise<AcknowledgementWithVersion[]> {
   const rows = await executor
     .select({ acknowledgement: acknowledgements, version: policyVersions })
     .from(acknowledgements)

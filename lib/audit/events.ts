@@ -52,7 +52,11 @@ export type AuditBreakReason = "seq_gap" | "prev_hash_mismatch" | "hash_mismatch
 
 export type AuditChainResult =
   | { ok: true; count: number }
-  | { ok: false; count: number; firstBroken: { seq: number; reason: AuditBreakReason; message: string } };
+  | {
+      ok: false;
+      count: number;
+      firstBroken: { seq: number; reason: AuditBreakReason; message: string };
+    };
 
 const BATCH = 1_000;
 

@@ -23,13 +23,17 @@ describe("audit hash", () => {
     const base = hashAuditEvent(event);
     expect(hashAuditEvent({ ...event, seq: 2 })).not.toBe(base);
     expect(hashAuditEvent({ ...event, prevHash: "1".repeat(64) })).not.toBe(base);
-    expect(hashAuditEvent({ ...event, occurredAt: new Date("2027-03-12T13:05:00.124Z") })).not.toBe(base);
+    expect(hashAuditEvent({ ...event, occurredAt: new Date("2027-03-12T13:05:00.124Z") })).not.toBe(
+      base,
+    );
     expect(hashAuditEvent({ ...event, actorEmployeeId: null })).not.toBe(base);
     expect(hashAuditEvent({ ...event, action: "acknowledgement.deleted" })).not.toBe(base);
     expect(hashAuditEvent({ ...event, data: { ...event.data, versionId: 3 } })).not.toBe(base);
   });
 
   it("sorts keys at every level and leaves arrays in order", () => {
-    expect(canonicalJson({ b: [2, 1], a: { d: 1, c: undefined, b: null } })).toBe('{"a":{"b":null,"d":1},"b":[2,1]}');
+    expect(canonicalJson({ b: [2, 1], a: { d: 1, c: undefined, b: null } })).toBe(
+      '{"a":{"b":null,"d":1},"b":[2,1]}',
+    );
   });
 });

@@ -23,14 +23,26 @@ describe("server action wrapper", () => {
     const handler = vi.fn();
     const action = createAction({ getUser: async () => null }, null, schema, handler);
     const result = await action(null, form([["versionId", "not-a-number"]]));
-    expect(result).toEqual({ status: "error", code: "unauthenticated", message: expect.stringContaining("sessie is verlopen") });
+    expect(result).toEqual({
+      status: "error",
+      code: "unauthenticated",
+      message: expect.stringContaining("sessie is verlopen"),
+    });
     expect(handler).not.toHaveBeenCalled();
   });
 
   it("refuses an employee without the required role", async () => {
     const handler = vi.fn();
     const action = createAction({ getUser: async () => employee }, "hr", schema, handler);
-    expect(await action(null, form([["versionId", "1"], ["confirm", "ja"]]))).toMatchObject({ status: "error", code: "forbidden" });
+    expect(
+      await action(
+        null,
+        form([
+          ["versionId", "1"],
+          ["confirm", "ja"],
+        ]),
+      ),
+    ).toMatchObject({ status: "error", code: "forbidden" });
     expect(handler).not.toHaveBeenCalled();
   });
 
@@ -40,17 +52,33 @@ describe("server action wrapper", () => {
     const result = await action(null, form([["versionId", "abc"]]));
     expect(result.status).toBe("invalid");
     if (result.status !== "invalid") return;
-    expect(result.errors.confirm).toEqual(["Vink aan dat je de richtlijnen hebt gelezen en begrepen."]);
+    expect(result.errors.confirm).toEqual([
+      "Vink aan dat je de richtlijnen hebt gelezen en begrepen.",
+    ]);
     expect(result.errors.versionId?.[0]).toMatch(/Ongeldige invoer/);
     expect(handler).not.toHaveBeenCalled();
   });
 
   it("passes parsed input and the user to the handler and spreads its result into ok", async () => {
-    const action = createAction({ getUser: async () => hr }, "hr", schema, async (input, { user, formData }) => {
-      expect(formData).toBeInstanceOf(FormData);
-      return { versionId: input.versionId, by: user.employeeId };
-    });
-    expect(await action(null, form([["versionId", "3"], ["confirm", "ja"], ["$ACTION_ID_abc", ""]]))).toEqual({
+    const action = createAction(
+      { getUser: async () => hr },
+      "hr",
+      schema,
+      async (input, { user, formData }) => {
+        expect(formData).toBeInstanceOf(FormData);
+        return { versionId: input.versionId, by: user.employeeId };
+      },
+    );
+    expect(
+      await action(
+        null,
+        form([
+          ["versionId", "3"],
+          ["confirm", "ja"],
+          ["$ACTION_ID_abc", ""],
+        ]),
+      ),
+    ).toEqual({
       status: "ok",
       versionId: 3,
       by: 8,
@@ -58,7 +86,12 @@ describe("server action wrapper", () => {
   });
 
   it("accepts a plain object as input", async () => {
-    const action = createAction({ getUser: async () => employee }, null, schema, async () => undefined);
+    const action = createAction(
+      { getUser: async () => employee },
+      null,
+      schema,
+      async () => undefined,
+    );
     expect(await action(null, { versionId: 2, confirm: "ja" })).toEqual({ status: "ok" });
   });
 
@@ -83,19 +116,34 @@ describe("server action wrapper", () => {
   });
 
   it("lets Next's redirect and forbidden signals through", async () => {
-    const signal = Object.assign(new Error("NEXT_REDIRECT"), { digest: "NEXT_REDIRECT;replace;/x;307;" });
+    const signal = Object.assign(new Error("NEXT_REDIRECT"), {
+      digest: "NEXT_REDIRECT;replace;/x;307;",
+    });
     const rethrow = (error: unknown) => {
       if (error === signal) throw error;
     };
-    const action = createAction({ getUser: async () => employee, rethrow }, null, schema, async () => {
-      throw signal;
-    });
+    const action = createAction(
+      { getUser: async () => employee, rethrow },
+      null,
+      schema,
+      async () => {
+        throw signal;
+      },
+    );
     await expect(action(null, { versionId: 1, confirm: "ja" })).rejects.toBe(signal);
   });
 });
 
 describe("formDataToObject", () => {
   it("keeps single values and collects repeated names into arrays", () => {
-    expect(formDataToObject(form([["a", "1"], ["b", "x"], ["b", "y"]]))).toEqual({ a: "1", b: ["x", "y"] });
+    expect(
+      formDataToObject(
+        form([
+          ["a", "1"],
+          ["b", "x"],
+          ["b", "y"],
+        ]),
+      ),
+    ).toEqual({ a: "1", b: ["x", "y"] });
   });
 });

@@ -21,7 +21,10 @@ export type ActionHandler<S extends z.ZodType, U, T extends object> = (
 ) => Promise<T | void>;
 
 /** Works with useActionState (previous state, payload) and with a direct call. */
-export type Action<T extends object> = (previous: unknown, input: ActionInput) => Promise<ActionResult<T>>;
+export type Action<T extends object> = (
+  previous: unknown,
+  input: ActionInput,
+) => Promise<ActionResult<T>>;
 
 export const MESSAGES = {
   unauthenticated: "Je sessie is verlopen. Meld je opnieuw aan en probeer het dan nog eens.",
@@ -43,7 +46,11 @@ export function formDataToObject(formData: FormData): Record<string, unknown> {
 
 const dutch = z.locales.nl().localeError;
 
-export function createAction<S extends z.ZodType, U extends { roles: readonly Role[] }, T extends object>(
+export function createAction<
+  S extends z.ZodType,
+  U extends { roles: readonly Role[] },
+  T extends object,
+>(
   deps: {
     getUser: () => Promise<U | null>;
     /** Lets Next's own control flow (redirect, notFound, forbidden) pass through. */
@@ -56,15 +63,21 @@ export function createAction<S extends z.ZodType, U extends { roles: readonly Ro
   return async (_previous, input) => {
     // A page-level check does not protect an action: every call proves who it is first.
     const user = await deps.getUser();
-    if (!user) return { status: "error", code: "unauthenticated", message: MESSAGES.unauthenticated };
-    if (role && !user.roles.includes(role)) return { status: "error", code: "forbidden", message: MESSAGES.forbidden };
+    if (!user)
+      return { status: "error", code: "unauthenticated", message: MESSAGES.unauthenticated };
+    if (role && !user.roles.includes(role))
+      return { status: "error", code: "forbidden", message: MESSAGES.forbidden };
 
     const formData = input instanceof FormData ? input : null;
-    const parsed = schema.safeParse(formData ? formDataToObject(formData) : input, { error: dutch });
+    const parsed = schema.safeParse(formData ? formDataToObject(formData) : input, {
+      error: dutch,
+    });
     if (!parsed.success) {
       const { formErrors, fieldErrors } = z.flattenError(parsed.error);
       const errors: ActionErrors = {};
-      for (const [field, messages] of Object.entries(fieldErrors as Record<string, string[] | undefined>)) {
+      for (const [field, messages] of Object.entries(
+        fieldErrors as Record<string, string[] | undefined>,
+      )) {
         if (messages?.length) errors[field] = messages;
       }
       if (formErrors.length) errors._form = formErrors;

@@ -23,7 +23,10 @@ export type NextAuthResult = {
   body: unknown;
 };
 
-export async function callNextAuth(options: AuthOptions, call: NextAuthCall): Promise<NextAuthResult> {
+export async function callNextAuth(
+  options: AuthOptions,
+  call: NextAuthCall,
+): Promise<NextAuthResult> {
   const headers = new Map<string, string | string[]>();
   let status = 200;
   let body: unknown;
@@ -49,7 +52,10 @@ export async function callNextAuth(options: AuthOptions, call: NextAuthCall): Pr
   };
   const req = {
     method: call.method,
-    query: { ...call.query, nextauth: call.providerId ? [call.action, call.providerId] : [call.action] },
+    query: {
+      ...call.query,
+      nextauth: call.providerId ? [call.action, call.providerId] : [call.action],
+    },
     body: call.body,
     cookies: call.cookies,
     headers: call.headers,
@@ -78,18 +84,36 @@ export function cookiesFromSetCookie(setCookies: string[]): Record<string, strin
   return result;
 }
 
-async function csrf(options: AuthOptions, cookies: Record<string, string>, headers: Record<string, string>) {
+async function csrf(
+  options: AuthOptions,
+  cookies: Record<string, string>,
+  headers: Record<string, string>,
+) {
   const result = await callNextAuth(options, { action: "csrf", method: "GET", cookies, headers });
   const token = (result.body as { csrfToken?: unknown } | undefined)?.csrfToken;
   if (typeof token !== "string") throw new Error("next-auth returned no CSRF token");
   // next-auth reuses a valid CSRF cookie the browser already has, and sets a new one otherwise.
-  return { token, setCookies: result.setCookies, cookies: { ...cookies, ...cookiesFromSetCookie(result.setCookies) } };
+  return {
+    token,
+    setCookies: result.setCookies,
+    cookies: { ...cookies, ...cookiesFromSetCookie(result.setCookies) },
+  };
 }
 
 /** Starts the OIDC sign-in: returns the IdP's authorization URL and the state/PKCE cookies to set. */
 export async function startSignIn(
   options: AuthOptions,
-  { providerId, callbackUrl, cookies, headers }: { providerId: string; callbackUrl: string; cookies: Record<string, string>; headers: Record<string, string> },
+  {
+    providerId,
+    callbackUrl,
+    cookies,
+    headers,
+  }: {
+    providerId: string;
+    callbackUrl: string;
+    cookies: Record<string, string>;
+    headers: Record<string, string>;
+  },
 ): Promise<{ location: string | null; setCookies: string[] }> {
   const token = await csrf(options, cookies, headers);
   const result = await callNextAuth(options, {

@@ -78,7 +78,9 @@ export function readIdentity(claims: Claims, config: AuthConfig) {
 }
 
 /** The session claims in a token, or null when the token is not one this portal issued. */
-export function readSessionClaims(token: JWT | Record<string, unknown> | null | undefined): SessionClaims | null {
+export function readSessionClaims(
+  token: JWT | Record<string, unknown> | null | undefined,
+): SessionClaims | null {
   if (!token) return null;
   const { employeeId, subject, name, email, department, roles } = token as Record<string, unknown>;
   if (typeof employeeId !== "number" || !Number.isInteger(employeeId)) return null;
@@ -129,7 +131,9 @@ export function buildAuthOptions(config: AuthConfig, deps: AuthDependencies): Au
         // An unreadable session cookie (old secret, new data directory, tampering) just means
         // "signed out": one line, not a stack trace per request.
         if (code === "JWT_SESSION_ERROR") {
-          console.warn("[auth] A session cookie could not be read; the visitor is treated as signed out.");
+          console.warn(
+            "[auth] A session cookie could not be read; the visitor is treated as signed out.",
+          );
           return;
         }
         console.error(`[auth] ${code}`, metadata);
@@ -143,7 +147,11 @@ export function buildAuthOptions(config: AuthConfig, deps: AuthDependencies): Au
       async jwt({ token, account, profile }) {
         if (!account || !profile) return token;
         const claims = profile as Claims;
-        if (claims._claim_names && typeof claims._claim_names === "object" && config.OIDC_GROUPS_CLAIM in claims._claim_names) {
+        if (
+          claims._claim_names &&
+          typeof claims._claim_names === "object" &&
+          config.OIDC_GROUPS_CLAIM in claims._claim_names
+        ) {
           console.warn(
             "Sign-in: the IdP left out the groups claim because the user is in too many groups (Entra ID overage). " +
               "Emit only the groups assigned to the application.",

@@ -20,7 +20,12 @@ describe("mapGroupsToRoles", () => {
   });
 
   it("lets an admin do what HR and editors do", () => {
-    expect(mapGroupsToRoles(["portaal-beheer"], config)).toEqual(["employee", "hr", "editor", "admin"]);
+    expect(mapGroupsToRoles(["portaal-beheer"], config)).toEqual([
+      "employee",
+      "hr",
+      "editor",
+      "admin",
+    ]);
   });
 
   it("accepts a single group sent as a string instead of an array", () => {
@@ -28,12 +33,17 @@ describe("mapGroupsToRoles", () => {
   });
 
   it("matches Entra object ids and names regardless of case and spaces", () => {
-    expect(mapGroupsToRoles(["6F1C2A9E-0D3B-4C55-9A1E-2B7D8C4E5F60"], config)).toEqual(["employee", "editor"]);
+    expect(mapGroupsToRoles(["6F1C2A9E-0D3B-4C55-9A1E-2B7D8C4E5F60"], config)).toEqual([
+      "employee",
+      "editor",
+    ]);
     expect(mapGroupsToRoles([" Portaal-PO "], config)).toEqual(["employee", "hr"]);
   });
 
   it("ignores unknown groups and values that are not strings", () => {
-    expect(mapGroupsToRoles(["marketing", 42, { name: "portaal-beheer" }, ["portaal-po"]], config)).toEqual(["employee"]);
+    expect(
+      mapGroupsToRoles(["marketing", 42, { name: "portaal-beheer" }, ["portaal-po"]], config),
+    ).toEqual(["employee"]);
     expect(mapGroupsToRoles({ groups: ["portaal-beheer"] }, config)).toEqual(["employee"]);
   });
 
@@ -43,12 +53,9 @@ describe("mapGroupsToRoles", () => {
   });
 
   it("returns each role once, in a fixed order", () => {
-    expect(mapGroupsToRoles(["portaal-redactie", "portaal-beheer", "portaal-po", "portaal-po"], config)).toEqual([
-      "employee",
-      "hr",
-      "editor",
-      "admin",
-    ]);
+    expect(
+      mapGroupsToRoles(["portaal-redactie", "portaal-beheer", "portaal-po", "portaal-po"], config),
+    ).toEqual(["employee", "hr", "editor", "admin"]);
   });
 });
 

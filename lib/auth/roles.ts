@@ -20,7 +20,9 @@ function normalize(group: string): string {
  */
 export function readGroups(claim: unknown): string[] {
   const values = Array.isArray(claim) ? claim : [claim];
-  return values.filter((value): value is string => typeof value === "string" && value.trim() !== "");
+  return values.filter(
+    (value): value is string => typeof value === "string" && value.trim() !== "",
+  );
 }
 
 /**
@@ -29,7 +31,8 @@ export function readGroups(claim: unknown): string[] {
  */
 export function mapGroupsToRoles(groups: unknown, config: RoleMappingConfig): Role[] {
   const held = new Set(readGroups(groups).map(normalize));
-  const inAny = (configured: readonly string[]) => configured.some((group) => held.has(normalize(group)));
+  const inAny = (configured: readonly string[]) =>
+    configured.some((group) => held.has(normalize(group)));
 
   const roles = new Set<Role>(["employee"]);
   if (inAny(config.adminGroups)) {

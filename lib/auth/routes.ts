@@ -4,7 +4,9 @@ import "server-only";
 import { cookies, headers } from "next/headers";
 
 export async function requestCookies(): Promise<Record<string, string>> {
-  return Object.fromEntries((await cookies()).getAll().map((cookie) => [cookie.name, cookie.value]));
+  return Object.fromEntries(
+    (await cookies()).getAll().map((cookie) => [cookie.name, cookie.value]),
+  );
 }
 
 export async function requestHeaders(): Promise<Record<string, string>> {
@@ -13,7 +15,10 @@ export async function requestHeaders(): Promise<Record<string, string>> {
 
 /** A 303 (the browser follows with GET) that also sets cookies; never cached. */
 export function seeOther(location: string, setCookies: string[] = []): Response {
-  const response = new Response(null, { status: 303, headers: { Location: location, "Cache-Control": "no-store" } });
+  const response = new Response(null, {
+    status: 303,
+    headers: { Location: location, "Cache-Control": "no-store" },
+  });
   for (const cookie of setCookies) response.headers.append("Set-Cookie", cookie);
   return response;
 }

@@ -50,7 +50,10 @@ export async function requireUser({ returnTo }: { returnTo?: string } = {}): Pro
 }
 
 /** The signed-in employee holding `role`; others get 403 (app/forbidden.tsx). Admin holds every role. */
-export async function requireRole(role: Role, options: { returnTo?: string } = {}): Promise<SessionUser> {
+export async function requireRole(
+  role: Role,
+  options: { returnTo?: string } = {},
+): Promise<SessionUser> {
   const user = await requireUser(options);
   if (!user.roles.includes(role)) forbidden();
   return user;

@@ -9,10 +9,22 @@ import { buildAuthOptions, PROVIDER_ID, readSessionClaims } from "./options";
 const clientId = "portal-test";
 const clientSecret = randomBytes(16).toString("hex");
 
-type Recorded = { issuer: string; subject: string; name: string; email: string | null; department: string | null };
+type Recorded = {
+  issuer: string;
+  subject: string;
+  name: string;
+  email: string | null;
+  department: string | null;
+};
 
 async function setup(portalUrl: string) {
-  const idp = await startDevIdp({ port: 0, clientId, clientSecret, portalUrl, cookieKeys: [randomBytes(16).toString("hex")] });
+  const idp = await startDevIdp({
+    port: 0,
+    clientId,
+    clientSecret,
+    portalUrl,
+    cookieKeys: [randomBytes(16).toString("hex")],
+  });
   const signIns: Recorded[] = [];
   const signOuts: number[] = [];
   const options = buildAuthOptions(
@@ -32,7 +44,12 @@ async function setup(portalUrl: string) {
     {
       recordSignIn: async (profile) => {
         signIns.push(profile);
-        return { id: 41 + signIns.length, name: profile.name, email: profile.email, department: profile.department };
+        return {
+          id: 41 + signIns.length,
+          name: profile.name,
+          email: profile.email,
+          department: profile.department,
+        };
       },
       recordSignOut: async (employeeId) => {
         signOuts.push(employeeId);
@@ -59,15 +76,28 @@ function jar() {
       return Object.fromEntries(byHost.get(new URL(url).host) ?? []);
     },
     header(url: string): string {
-      return [...(byHost.get(new URL(url).host) ?? [])].map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join("; ");
+      return [...(byHost.get(new URL(url).host) ?? [])]
+        .map(([k, v]) => `${k}=${encodeURIComponent(v)}`)
+        .join("; ");
     },
   };
 }
 
-async function walk(portalUrl: string, options: Parameters<typeof startSignIn>[0], idpIssuer: string, login: string, password = "demo") {
+async function walk(
+  portalUrl: string,
+  options: Parameters<typeof startSignIn>[0],
+  idpIssuer: string,
+  login: string,
+  password = "demo",
+) {
   const cookies = jar();
   const headers = { host: new URL(portalUrl).host };
-  const start = await startSignIn(options, { providerId: PROVIDER_ID, callbackUrl: "/richtlijnen/algemeen", cookies: {}, headers });
+  const start = await startSignIn(options, {
+    providerId: PROVIDER_ID,
+    callbackUrl: "/richtlijnen/algemeen",
+    cookies: {},
+    headers,
+  });
   cookies.store(portalUrl, start.setCookies);
   expect(start.location).toMatch(new RegExp(`^${idpIssuer}/auth\\?`));
   const authorize = new URL(start.location!);
@@ -77,7 +107,11 @@ async function walk(portalUrl: string, options: Parameters<typeof startSignIn>[0
 
   // Browser at the IdP.
   const idpGet = async (url: string, init: RequestInit = {}) => {
-    const response = await fetch(url, { ...init, redirect: "manual", headers: { ...(init.headers ?? {}), cookie: cookies.header(url) } });
+    const response = await fetch(url, {
+      ...init,
+      redirect: "manual",
+      headers: { ...(init.headers ?? {}), cookie: cookies.header(url) },
+    });
     cookies.store(url, response.headers.getSetCookie());
     return response;
   };
@@ -92,7 +126,9 @@ async function walk(portalUrl: string, options: Parameters<typeof startSignIn>[0
   if (submitted.status !== 303) return { ok: false as const, failed: submitted.status };
   const resumed = await idpGet(new URL(submitted.headers.get("location")!, idpIssuer).href);
   const callback = new URL(resumed.headers.get("location")!);
-  expect(`${callback.origin}${callback.pathname}`).toBe(`${portalUrl}/api/auth/callback/${PROVIDER_ID}`);
+  expect(`${callback.origin}${callback.pathname}`).toBe(
+    `${portalUrl}/api/auth/callback/${PROVIDER_ID}`,
+  );
 
   // Back at the portal: next-auth's callback, with the state and PKCE cookies it set.
   const result = await callNextAuth(options, {
@@ -155,7 +191,9 @@ describe("signing in through next-auth and the development IdP", () => {
   it("sets the session cookie HttpOnly and SameSite=Lax, not Secure over plain http", async () => {
     const flow = await walk(portalUrl, ctx.options, ctx.idp.issuer, "medewerker");
     if (!flow.ok) throw new Error("IdP refused");
-    const sessionCookie = flow.result.setCookies.find((c) => c.startsWith("next-auth.session-token="));
+    const sessionCookie = flow.result.setCookies.find((c) =>
+      c.startsWith("next-auth.session-token="),
+    );
     expect(sessionCookie).toBeDefined();
     expect(sessionCookie).toMatch(/; HttpOnly/i);
     expect(sessionCookie).toMatch(/; SameSite=Lax/i);
@@ -167,7 +205,10 @@ describe("signing in through next-auth and the development IdP", () => {
     const flow = await walk(portalUrl, ctx.options, ctx.idp.issuer, "beheerder");
     if (!flow.ok) throw new Error("IdP refused");
     const before = ctx.signOuts.length;
-    const out = await endSession(ctx.options, { cookies: flow.cookies.object(portalUrl), headers: flow.headers });
+    const out = await endSession(ctx.options, {
+      cookies: flow.cookies.object(portalUrl),
+      headers: flow.headers,
+    });
     flow.cookies.store(portalUrl, out.setCookies);
     expect(flow.cookies.object(portalUrl)["next-auth.session-token"]).toBeUndefined();
     expect(ctx.signOuts.length).toBe(before + 1);
@@ -216,7 +257,9 @@ describe("over https", () => {
   it("marks every auth cookie Secure with the __Secure- or __Host- prefix", async () => {
     const flow = await walk(portalUrl, ctx.options, ctx.idp.issuer, "communicatie");
     if (!flow.ok) throw new Error("IdP refused");
-    const session = flow.result.setCookies.find((c) => c.startsWith("__Secure-next-auth.session-token="));
+    const session = flow.result.setCookies.find((c) =>
+      c.startsWith("__Secure-next-auth.session-token="),
+    );
     expect(session).toMatch(/; HttpOnly/i);
     expect(session).toMatch(/; Secure/i);
     expect(session).toMatch(/; SameSite=Lax/i);

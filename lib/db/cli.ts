@@ -25,20 +25,28 @@ export async function runOnStore<T>({
 
   const portal = findRunningPortal(dataDir);
   if (portal) {
-    log(`Het portaal (proces ${portal.pid}, poort ${portal.port ?? "onbekend"}) heeft de datamap open; het verzoek gaat via het portaal.`);
+    log(
+      `Het portaal (proces ${portal.pid}, poort ${portal.port ?? "onbekend"}) heeft de datamap open; het verzoek gaat via het portaal.`,
+    );
     return callRunningPortal<T>({ lock: portal, path: internalPath, body });
   }
   try {
     return await withStore({ dataDir }, direct);
   } catch (error) {
     // The portal may have started between the check and the open: ask it instead.
-    const late = error instanceof AppError && error.code === "store_locked" ? findRunningPortal(dataDir) : null;
+    const late =
+      error instanceof AppError && error.code === "store_locked"
+        ? findRunningPortal(dataDir)
+        : null;
     if (late?.port) return callRunningPortal<T>({ lock: late, path: internalPath, body });
     throw error;
   }
 }
 
-async function withStore<T>(location: { dataDir: string } | { databaseUrl: string }, fn: (store: Store) => Promise<T>) {
+async function withStore<T>(
+  location: { dataDir: string } | { databaseUrl: string },
+  fn: (store: Store) => Promise<T>,
+) {
   const store = await openStore(location);
   try {
     return await fn(store);
@@ -61,17 +69,30 @@ export function reportFailure(error: unknown): number {
 
 type CliOptions = Record<string, { type: "string" | "boolean"; default?: string | boolean }>;
 type CliValues<O extends CliOptions> = {
-  [K in keyof O]: O[K]["type"] extends "boolean" ? boolean : O[K] extends { default: string } ? string : string | undefined;
+  [K in keyof O]: O[K]["type"] extends "boolean"
+    ? boolean
+    : O[K] extends { default: string }
+      ? string
+      : string | undefined;
 };
 
 /**
  * Parses a CLI's flags strictly. Returns the values, or the exit code to stop with: a usage error
  * (message and usage on stderr) or --help (usage on stdout).
  */
-export function parseCliArgs<O extends CliOptions>(argv: string[], options: O, usage: string): { values: CliValues<O> } | { exit: number } {
+export function parseCliArgs<O extends CliOptions>(
+  argv: string[],
+  options: O,
+  usage: string,
+): { values: CliValues<O> } | { exit: number } {
   let values: Record<string, unknown>;
   try {
-    ({ values } = parseArgs({ args: argv, strict: true, allowPositionals: false, options: { ...options, help: { type: "boolean", default: false } } }));
+    ({ values } = parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: false,
+      options: { ...options, help: { type: "boolean", default: false } },
+    }));
   } catch (error) {
     console.error(`${(error as Error).message}\n\n${usage}`);
     return { exit: EXIT.usage };

@@ -35,7 +35,11 @@ export type Store = {
 const MIGRATIONS_FOLDER = path.join(process.cwd(), "lib", "db", "migrations");
 
 /** The configured store: PostgreSQL when DATABASE_URL is set, else PGlite in DATA_DIR. */
-export function storeSettings(): { dataDir: string; databaseUrl: string | undefined; port: number } {
+export function storeSettings(): {
+  dataDir: string;
+  databaseUrl: string | undefined;
+  port: number;
+} {
   return { dataDir: env.DATA_DIR, databaseUrl: env.DATABASE_URL, port: env.PORT };
 }
 
@@ -48,7 +52,9 @@ export function storeKind(): StoreKind {
  * the CLIs use this directly so they never depend on the process environment.
  */
 export async function openStore(location: StoreLocation): Promise<Store> {
-  return "databaseUrl" in location ? openPostgres(location.databaseUrl) : openPglite(location.dataDir, location.port ?? null);
+  return "databaseUrl" in location
+    ? openPostgres(location.databaseUrl)
+    : openPglite(location.dataDir, location.port ?? null);
 }
 
 async function openPglite(dataDir: string, port: number | null): Promise<Store> {
@@ -91,7 +97,12 @@ async function openPostgres(databaseUrl: string): Promise<Store> {
     if (!closing) console.error("[db] idle PostgreSQL client error:", error.message);
   });
   const db = drizzleNodePg({ client: pool, schema });
-  return { db: db as unknown as Db, kind: "postgres", lock: null, close: () => (closing ??= pool.end()) };
+  return {
+    db: db as unknown as Db,
+    kind: "postgres",
+    lock: null,
+    close: () => (closing ??= pool.end()),
+  };
 }
 
 /** Several instances may start at once against one server: the session lock lets one migrate at a time. */

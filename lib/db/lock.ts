@@ -18,10 +18,9 @@ export type HeldLock = LockInfo & { path: string; release: () => void };
 export const LOCK_FILE = "portal.lock";
 
 // Locks this process holds (token -> file): a lock naming our own pid is only live if we wrote it.
-const held: Map<string, string> = ((globalThis as Record<symbol, unknown>)[Symbol.for("portal.heldLocks")] ??= new Map<
-  string,
-  string
->()) as Map<string, string>;
+const held: Map<string, string> = ((globalThis as Record<symbol, unknown>)[
+  Symbol.for("portal.heldLocks")
+] ??= new Map<string, string>()) as Map<string, string>;
 
 let exitHandlerInstalled = false;
 
@@ -81,15 +80,30 @@ export function readLiveLock(dataDir: string): LockInfo | null {
   return lock && isLockLive(lock) ? lock : null;
 }
 
-export function acquireLock({ dataDir, port = null }: { dataDir: string; port?: number | null }): HeldLock {
+export function acquireLock({
+  dataDir,
+  port = null,
+}: {
+  dataDir: string;
+  port?: number | null;
+}): HeldLock {
   const dir = path.resolve(dataDir);
   fs.mkdirSync(dir, { recursive: true });
   const file = lockPath(dir);
-  const info: LockInfo = { pid: process.pid, port, token: randomBytes(32).toString("hex"), startedAt: new Date().toISOString() };
+  const info: LockInfo = {
+    pid: process.pid,
+    port,
+    token: randomBytes(32).toString("hex"),
+    startedAt: new Date().toISOString(),
+  };
 
   for (let attempt = 0; attempt < 5; attempt++) {
     try {
-      const fd = fs.openSync(file, fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL, 0o600);
+      const fd = fs.openSync(
+        file,
+        fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL,
+        0o600,
+      );
       try {
         fs.writeSync(fd, JSON.stringify(info));
         fs.fsyncSync(fd);
@@ -119,7 +133,10 @@ export function acquireLock({ dataDir, port = null }: { dataDir: string; port?: 
     if (existing && isLockLive(existing)) throw lockedError(dir, existing);
     takeOverStale(file, text);
   }
-  throw new AppError("store_locked", `De datamap ${dir} kon niet worden vergrendeld: ${file} blijft in gebruik.`);
+  throw new AppError(
+    "store_locked",
+    `De datamap ${dir} kon niet worden vergrendeld: ${file} blijft in gebruik.`,
+  );
 }
 
 function lockedError(dir: string, lock: LockInfo): AppError {
@@ -190,7 +207,10 @@ function processStartTime(pid: number): Date | null {
     // The command name (field 2) may contain spaces and parentheses; fields after it are plain.
     const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
     const startTicks = Number(fields[19]); // field 22 overall
-    const bootLine = fs.readFileSync("/proc/stat", "utf8").split("\n").find((line) => line.startsWith("btime "));
+    const bootLine = fs
+      .readFileSync("/proc/stat", "utf8")
+      .split("\n")
+      .find((line) => line.startsWith("btime "));
     if (!bootLine || !Number.isFinite(startTicks)) return null;
     const bootSeconds = Number(bootLine.split(" ")[1]);
     // /proc reports in USER_HZ, which is 100 on every Linux the portal runs on.

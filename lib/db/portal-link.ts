@@ -17,9 +17,18 @@ export function findRunningPortal(dataDir: string): LockInfo | null {
   return readLiveLock(dataDir);
 }
 
-export type InternalResponse<T> = { ok: true; result: T } | { ok: false; error: { code: AppErrorCode; message: string } };
+export type InternalResponse<T> =
+  { ok: true; result: T } | { ok: false; error: { code: AppErrorCode; message: string } };
 
-export async function callRunningPortal<T>({ lock, path, body }: { lock: LockInfo; path: string; body?: unknown }): Promise<T> {
+export async function callRunningPortal<T>({
+  lock,
+  path,
+  body,
+}: {
+  lock: LockInfo;
+  path: string;
+  body?: unknown;
+}): Promise<T> {
   if (!lock.port) {
     throw new AppError(
       "store_locked",
@@ -31,7 +40,10 @@ export async function callRunningPortal<T>({ lock, path, body }: { lock: LockInf
   try {
     response = await fetch(url, {
       method: "POST",
-      headers: { authorization: `${INTERNAL_HEADER_PREFIX}${lock.token}`, "content-type": "application/json" },
+      headers: {
+        authorization: `${INTERNAL_HEADER_PREFIX}${lock.token}`,
+        "content-type": "application/json",
+      },
       body: JSON.stringify(body ?? {}),
       signal: AbortSignal.timeout(120_000),
     });
@@ -44,7 +56,10 @@ export async function callRunningPortal<T>({ lock, path, body }: { lock: LockInf
   }
   const payload = (await response.json().catch(() => null)) as InternalResponse<T> | null;
   if (!payload || typeof payload !== "object" || !("ok" in payload)) {
-    throw new AppError("internal", `Onverwacht antwoord van het portaal op ${url} (HTTP ${response.status}).`);
+    throw new AppError(
+      "internal",
+      `Onverwacht antwoord van het portaal op ${url} (HTTP ${response.status}).`,
+    );
   }
   if (!payload.ok) throw new AppError(payload.error.code, payload.error.message);
   return payload.result;

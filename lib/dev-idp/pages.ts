@@ -114,7 +114,15 @@ ${rows}
   );
 }
 
-export function errorPage({ title, message, portalUrl }: { title: string; message: string; portalUrl?: string }): string {
+export function errorPage({
+  title,
+  message,
+  portalUrl,
+}: {
+  title: string;
+  message: string;
+  portalUrl?: string;
+}): string {
   return layout(
     title,
     `<div class="card">

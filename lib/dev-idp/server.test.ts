@@ -9,7 +9,12 @@ const client = { clientId: "portal-test", clientSecret: randomBytes(16).toString
 
 let idp: RunningDevIdp;
 beforeAll(async () => {
-  idp = await startDevIdp({ port: 0, ...client, portalUrl, cookieKeys: [randomBytes(16).toString("hex")] });
+  idp = await startDevIdp({
+    port: 0,
+    ...client,
+    portalUrl,
+    cookieKeys: [randomBytes(16).toString("hex")],
+  });
 });
 afterAll(async () => {
   await idp?.close();
@@ -20,7 +25,8 @@ class Browser {
   cookies = new Map<string, string>();
   async request(url: string, init: RequestInit = {}): Promise<Response> {
     const headers = new Headers(init.headers);
-    if (this.cookies.size) headers.set("cookie", [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; "));
+    if (this.cookies.size)
+      headers.set("cookie", [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; "));
     const response = await fetch(url, { ...init, headers, redirect: "manual" });
     for (const line of response.headers.getSetCookie()) {
       const [pair] = line.split(";");
@@ -66,8 +72,12 @@ describe("development identity provider", () => {
     expect(discovery.issuer).toBe(idp.issuer);
     expect(discovery.authorization_endpoint).toBe(`${idp.issuer}/auth`);
     expect(discovery.token_endpoint).toBe(`${idp.issuer}/token`);
-    expect(discovery.scopes_supported).toEqual(expect.arrayContaining(["openid", "profile", "email"]));
-    expect(discovery.claims_supported).toEqual(expect.arrayContaining(["sub", "name", "email", "groups", "department"]));
+    expect(discovery.scopes_supported).toEqual(
+      expect.arrayContaining(["openid", "profile", "email"]),
+    );
+    expect(discovery.claims_supported).toEqual(
+      expect.arrayContaining(["sub", "name", "email", "groups", "department"]),
+    );
     expect(discovery.code_challenge_methods_supported).toContain("S256");
   });
 
@@ -82,7 +92,9 @@ describe("development identity provider", () => {
     expect(html).toContain('<label for="login">Gebruikersnaam</label>');
     expect(html).toContain('<label for="password">Wachtwoord</label>');
     for (const login of ["medewerker", "medewerker2", "hr", "communicatie", "beheerder"]) {
-      expect(html).toContain(`<td role="cell" data-label="Gebruikersnaam"><code>${login}</code></td>`);
+      expect(html).toContain(
+        `<td role="cell" data-label="Gebruikersnaam"><code>${login}</code></td>`,
+      );
     }
     expect(html).toContain("Personeel &amp; Organisatie");
     expect(response.headers.get("content-security-policy")).toContain("default-src 'none'");
@@ -91,13 +103,20 @@ describe("development identity provider", () => {
   it("refuses a wrong password and an unknown login with the same message", async () => {
     const browser = new Browser();
     const interaction = await startAuthorization(browser, randomBytes(32).toString("base64url"));
-    const wrongPassword = await browser.post(`${interaction}/login`, { login: "medewerker", password: "fout" });
-    const unknownLogin = await browser.post(`${interaction}/login`, { login: "<script>x</script>", password: "demo" });
+    const wrongPassword = await browser.post(`${interaction}/login`, {
+      login: "medewerker",
+      password: "fout",
+    });
+    const unknownLogin = await browser.post(`${interaction}/login`, {
+      login: "<script>x</script>",
+      password: "demo",
+    });
     expect(wrongPassword.status).toBe(401);
     expect(unknownLogin.status).toBe(401);
     const wrongHtml = await wrongPassword.text();
     const unknownHtml = await unknownLogin.text();
-    const alert = (html: string) => /<div class="alert" role="alert">([^<]*)<\/div>/.exec(html)?.[1];
+    const alert = (html: string) =>
+      /<div class="alert" role="alert">([^<]*)<\/div>/.exec(html)?.[1];
     expect(alert(wrongHtml)).toMatch(/^Onjuiste gebruikersnaam of wachtwoord/);
     expect(alert(unknownHtml)).toBe(alert(wrongHtml));
     // What the user typed comes back escaped, never as markup.
@@ -128,7 +147,12 @@ describe("development identity provider", () => {
         "content-type": "application/x-www-form-urlencoded",
         authorization: `Basic ${Buffer.from(`${client.clientId}:${client.clientSecret}`).toString("base64")}`,
       },
-      body: new URLSearchParams({ grant_type: "authorization_code", code, redirect_uri: redirectUri, code_verifier: verifier }),
+      body: new URLSearchParams({
+        grant_type: "authorization_code",
+        code,
+        redirect_uri: redirectUri,
+        code_verifier: verifier,
+      }),
     });
     expect(token.status).toBe(200);
     const { id_token: idToken } = await token.json();
@@ -163,7 +187,9 @@ describe("development identity provider", () => {
     const previous = process.env.OIDC_ISSUER;
     process.env.OIDC_ISSUER = "https://login.example.org";
     try {
-      await expect(startDevIdp({ port: 0, ...client, portalUrl, cookieKeys: ["k"] })).rejects.toThrow(/OIDC_ISSUER/);
+      await expect(
+        startDevIdp({ port: 0, ...client, portalUrl, cookieKeys: ["k"] }),
+      ).rejects.toThrow(/OIDC_ISSUER/);
     } finally {
       if (previous === undefined) delete process.env.OIDC_ISSUER;
       else process.env.OIDC_ISSUER = previous;

@@ -32,11 +32,15 @@ export type RunningDevIdp = {
 };
 
 const CLIENT_NAME = "Kempenhaeghe – Richtlijnen sociale media";
-const WRONG_CREDENTIALS = "Onjuiste gebruikersnaam of wachtwoord. Controleer je gegevens en probeer het opnieuw.";
+const WRONG_CREDENTIALS =
+  "Onjuiste gebruikersnaam of wachtwoord. Controleer je gegevens en probeer het opnieuw.";
 const MAX_FORM_BYTES = 8 * 1024;
 
 function securityHeaders(res: ServerResponse) {
-  res.setHeader("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; frame-ancestors 'none'");
+  res.setHeader(
+    "Content-Security-Policy",
+    "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; frame-ancestors 'none'",
+  );
   res.setHeader("X-Content-Type-Options", "nosniff");
   res.setHeader("Referrer-Policy", "no-referrer");
   res.setHeader("Cache-Control", "no-store");
@@ -62,7 +66,12 @@ async function readForm(req: IncomingMessage): Promise<URLSearchParams> {
 
 function createProvider(issuer: string, options: DevIdpOptions): Provider {
   const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
-  const signingKey = { ...privateKey.export({ format: "jwk" }), kid: `dev-${randomBytes(6).toString("hex")}`, alg: "RS256", use: "sig" };
+  const signingKey = {
+    ...privateKey.export({ format: "jwk" }),
+    kid: `dev-${randomBytes(6).toString("hex")}`,
+    alg: "RS256",
+    use: "sig",
+  };
   const portal = options.portalUrl.replace(/\/+$/, "");
   const providerId = options.providerId ?? "oidc";
 
@@ -94,12 +103,21 @@ function createProvider(issuer: string, options: DevIdpOptions): Provider {
     conformIdTokenClaims: false,
     pkce: { required: () => true },
     // Seconds. A session lasts one shift, like the portal's; an unfinished sign-in expires after 10 minutes.
-    ttl: { Interaction: 600, Session: 10 * 3600, Grant: 10 * 3600, AuthorizationCode: 60, AccessToken: 3600, IdToken: 3600 },
+    ttl: {
+      Interaction: 600,
+      Session: 10 * 3600,
+      Grant: 10 * 3600,
+      AuthorizationCode: 60,
+      AccessToken: 3600,
+      IdToken: 3600,
+    },
     features: {
       devInteractions: { enabled: false },
       rpInitiatedLogout: { enabled: true },
     },
-    interactions: { url: (_ctx: unknown, interaction: { uid: string }) => `/interaction/${interaction.uid}` },
+    interactions: {
+      url: (_ctx: unknown, interaction: { uid: string }) => `/interaction/${interaction.uid}`,
+    },
     async findAccount(_ctx: unknown, subject: string): Promise<Account | undefined> {
       const account = findAccountBySubject(subject);
       if (!account) return undefined;
@@ -127,7 +145,10 @@ function createProvider(issuer: string, options: DevIdpOptions): Provider {
         if (existing) return existing;
       }
       if (client.clientId !== options.clientId) return undefined;
-      const grant = new ctx.oidc.provider.Grant({ clientId: client.clientId, accountId: session.accountId });
+      const grant = new ctx.oidc.provider.Grant({
+        clientId: client.clientId,
+        accountId: session.accountId,
+      });
       grant.addOIDCScope(DEV_IDP_SCOPE);
       await grant.save();
       return grant;
@@ -162,7 +183,8 @@ async function handleInteraction(
       400,
       errorPage({
         title: "Aanmelding verlopen",
-        message: "Deze aanmelding is verlopen of al afgerond. Ga terug naar het portaal en meld je opnieuw aan.",
+        message:
+          "Deze aanmelding is verlopen of al afgerond. Ga terug naar het portaal en meld je opnieuw aan.",
         portalUrl: `${portal}/aanmelden`,
       }),
     );
@@ -174,7 +196,11 @@ async function handleInteraction(
     return;
   }
   if (req.method !== "POST" || (step !== "login" && step !== "abort")) {
-    sendHtml(res, 405, errorPage({ title: "Niet toegestaan", message: "Deze actie bestaat niet." }));
+    sendHtml(
+      res,
+      405,
+      errorPage({ title: "Niet toegestaan", message: "Deze actie bestaat niet." }),
+    );
     return;
   }
 
@@ -192,7 +218,11 @@ async function handleInteraction(
   try {
     form = await readForm(req);
   } catch {
-    sendHtml(res, 413, errorPage({ title: "Ongeldig verzoek", message: "Het formulier is te groot." }));
+    sendHtml(
+      res,
+      413,
+      errorPage({ title: "Ongeldig verzoek", message: "Het formulier is te groot." }),
+    );
     return;
   }
   const account = verifyCredentials(form.get("login"), form.get("password"));
@@ -200,11 +230,21 @@ async function handleInteraction(
     sendHtml(
       res,
       401,
-      loginPage({ uid: details.uid, clientName: CLIENT_NAME, login: form.get("login")?.slice(0, 100) ?? "", error: WRONG_CREDENTIALS }),
+      loginPage({
+        uid: details.uid,
+        clientName: CLIENT_NAME,
+        login: form.get("login")?.slice(0, 100) ?? "",
+        error: WRONG_CREDENTIALS,
+      }),
     );
     return;
   }
-  await provider.interactionFinished(req, res, { login: { accountId: account.subject } }, { mergeWithLastSubmission: false });
+  await provider.interactionFinished(
+    req,
+    res,
+    { login: { accountId: account.subject } },
+    { mergeWithLastSubmission: false },
+  );
 }
 
 /**
@@ -249,7 +289,15 @@ export async function startDevIdp(options: DevIdpOptions): Promise<RunningDevIdp
     handleInteraction(provider, req, res, match[2], portal).catch((error: unknown) => {
       console.error("development IdP: interaction failed", error);
       if (!res.headersSent) {
-        sendHtml(res, 500, errorPage({ title: "Er ging iets mis", message: "Probeer het opnieuw vanaf het portaal.", portalUrl: `${portal}/aanmelden` }));
+        sendHtml(
+          res,
+          500,
+          errorPage({
+            title: "Er ging iets mis",
+            message: "Probeer het opnieuw vanaf het portaal.",
+            portalUrl: `${portal}/aanmelden`,
+          }),
+        );
       } else {
         res.end();
       }

@@ -22,7 +22,10 @@ export function employeeLabel(employeeId: number): string {
  * Upsert the employee by the IdP's (issuer, subject) and record the sign-in, in one transaction.
  * Email and department are only overwritten when the IdP sends them.
  */
-export async function recordSignIn({ db, ...profile }: SignInProfile & { db?: Db }): Promise<Employee> {
+export async function recordSignIn({
+  db,
+  ...profile
+}: SignInProfile & { db?: Db }): Promise<Employee> {
   const executor = db ?? (await getDb());
   const email = profile.email?.trim() || null;
   const department = profile.department?.trim() || null;
@@ -31,7 +34,14 @@ export async function recordSignIn({ db, ...profile }: SignInProfile & { db?: Db
   return executor.transaction(async (tx) => {
     const [row] = await tx
       .insert(employees)
-      .values({ issuer: profile.issuer, subject: profile.subject, name, email, department, lastSignInAt: sql`now()` })
+      .values({
+        issuer: profile.issuer,
+        subject: profile.subject,
+        name,
+        email,
+        department,
+        lastSignInAt: sql`now()`,
+      })
       .onConflictDoUpdate({
         target: [employees.issuer, employees.subject],
         set: {

@@ -1,8 +1,18 @@
 // Dates are shown in Dutch, in the organisation's time zone, whatever the server's zone is.
 const TIME_ZONE = "Europe/Amsterdam";
 
-const dateFormat = new Intl.DateTimeFormat("nl-NL", { timeZone: TIME_ZONE, day: "numeric", month: "long", year: "numeric" });
-const timeFormat = new Intl.DateTimeFormat("nl-NL", { timeZone: TIME_ZONE, hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+const dateFormat = new Intl.DateTimeFormat("nl-NL", {
+  timeZone: TIME_ZONE,
+  day: "numeric",
+  month: "long",
+  year: "numeric",
+});
+const timeFormat = new Intl.DateTimeFormat("nl-NL", {
+  timeZone: TIME_ZONE,
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
+});
 
 /** "12 maart 2027" */
 export function formatDate(value: Date | string): string {

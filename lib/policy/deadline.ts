@@ -15,8 +15,17 @@ const offsetFormat = new Intl.DateTimeFormat("en-US", {
 
 /** Milliseconds the Amsterdam wall clock is ahead of UTC at the given instant. */
 function amsterdamOffset(instant: number): number {
-  const parts = Object.fromEntries(offsetFormat.formatToParts(new Date(instant)).map((part) => [part.type, part.value]));
-  const wall = Date.UTC(+parts.year, +parts.month - 1, +parts.day, +parts.hour, +parts.minute, +parts.second);
+  const parts = Object.fromEntries(
+    offsetFormat.formatToParts(new Date(instant)).map((part) => [part.type, part.value]),
+  );
+  const wall = Date.UTC(
+    +parts.year,
+    +parts.month - 1,
+    +parts.day,
+    +parts.hour,
+    +parts.minute,
+    +parts.second,
+  );
   return wall - Math.floor(instant / 1000) * 1000;
 }
 
@@ -31,7 +40,11 @@ export function parseDeadline(input: string): Date {
   if (match) {
     const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
     const check = new Date(Date.UTC(year, month - 1, day));
-    if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) {
+    if (
+      check.getUTCFullYear() !== year ||
+      check.getUTCMonth() !== month - 1 ||
+      check.getUTCDate() !== day
+    ) {
       throw invalid(input);
     }
     const nextMidnightWall = Date.UTC(year, month - 1, day + 1);
@@ -48,5 +61,8 @@ export function parseDeadline(input: string): Date {
 }
 
 function invalid(input: string) {
-  return new AppError("invalid_input", `"${input}" is geen geldige datum. Gebruik de vorm JJJJ-MM-DD, bijvoorbeeld 2027-03-31.`);
+  return new AppError(
+    "invalid_input",
+    `"${input}" is geen geldige datum. Gebruik de vorm JJJJ-MM-DD, bijvoorbeeld 2027-03-31.`,
+  );
 }

@@ -5,7 +5,13 @@ import { appendAuditEvent } from "@/lib/audit/events";
 import { PUBLISH_LOCK_CLASS } from "@/lib/db/advisory-locks";
 import { type Db, type Executor, getDb, type Tx } from "@/lib/db/client";
 import { type PolicyVersion, policyVersionParts, policyVersions } from "@/lib/db/schema";
-import { contentDirectory, DEFAULT_POLICY, hashParts, type PartSource, readPolicyDirectory } from "@/lib/content/source";
+import {
+  contentDirectory,
+  DEFAULT_POLICY,
+  hashParts,
+  type PartSource,
+  readPolicyDirectory,
+} from "@/lib/content/source";
 import { validate } from "@/lib/content/validate";
 import { AppError } from "@/lib/errors";
 
@@ -77,13 +83,26 @@ export async function ensureInitialVersion({
 }
 
 /** The newest version of the policy. Throws not_found when none exists (the store imports one at startup). */
-export async function getCurrentVersion({ policy, db }: { policy: string; db?: Executor }): Promise<Version> {
+export async function getCurrentVersion({
+  policy,
+  db,
+}: {
+  policy: string;
+  db?: Executor;
+}): Promise<Version> {
   const version = await findCurrentVersion({ policy, db });
-  if (!version) throw new AppError("not_found", "Er is nog geen versie van deze richtlijnen gepubliceerd.");
+  if (!version)
+    throw new AppError("not_found", "Er is nog geen versie van deze richtlijnen gepubliceerd.");
   return version;
 }
 
-export async function findCurrentVersion({ policy, db }: { policy: string; db?: Executor }): Promise<Version | null> {
+export async function findCurrentVersion({
+  policy,
+  db,
+}: {
+  policy: string;
+  db?: Executor;
+}): Promise<Version | null> {
   const executor = db ?? (await getDb());
   const [row] = await executor
     .select()
@@ -94,13 +113,31 @@ export async function findCurrentVersion({ policy, db }: { policy: string; db?: 
   return row ?? null;
 }
 
-export async function getVersion({ id, db }: { id: number; db?: Executor }): Promise<Version | null> {
+export async function getVersion({
+  id,
+  db,
+}: {
+  id: number;
+  db?: Executor;
+}): Promise<Version | null> {
   const executor = db ?? (await getDb());
-  const [row] = await executor.select().from(policyVersions).where(eq(policyVersions.id, id)).limit(1);
+  const [row] = await executor
+    .select()
+    .from(policyVersions)
+    .where(eq(policyVersions.id, id))
+    .limit(1);
   return row ?? null;
 }
 
-export async function getVersionByNumber({ policy, number, db }: { policy: string; number: number; db?: Executor }): Promise<Version | null> {
+export async function getVersionByNumber({
+  policy,
+  number,
+  db,
+}: {
+  policy: string;
+  number: number;
+  db?: Executor;
+}): Promise<Version | null> {
   const executor = db ?? (await getDb());
   const [row] = await executor
     .select()
@@ -111,13 +148,29 @@ export async function getVersionByNumber({ policy, number, db }: { policy: strin
 }
 
 /** Every version of the policy, newest first. */
-export async function listVersions({ policy, db }: { policy: string; db?: Executor }): Promise<Version[]> {
+export async function listVersions({
+  policy,
+  db,
+}: {
+  policy: string;
+  db?: Executor;
+}): Promise<Version[]> {
   const executor = db ?? (await getDb());
-  return executor.select().from(policyVersions).where(eq(policyVersions.policy, policy)).orderBy(desc(policyVersions.number));
+  return executor
+    .select()
+    .from(policyVersions)
+    .where(eq(policyVersions.policy, policy))
+    .orderBy(desc(policyVersions.number));
 }
 
 /** The parts exactly as published, in reading order. */
-export async function getVersionParts({ versionId, db }: { versionId: number; db?: Executor }): Promise<PartSource[]> {
+export async function getVersionParts({
+  versionId,
+  db,
+}: {
+  versionId: number;
+  db?: Executor;
+}): Promise<PartSource[]> {
   const executor = db ?? (await getDb());
   return executor
     .select({
@@ -133,19 +186,27 @@ export async function getVersionParts({ versionId, db }: { versionId: number; db
     .orderBy(asc(policyVersionParts.order), asc(policyVersionParts.slug));
 }
 
-type PreparedVersion = Omit<PublishVersionInput, "db" | "parts"> & { parts: PartSource[]; contentHash: string };
+type PreparedVersion = Omit<PublishVersionInput, "db" | "parts"> & {
+  parts: PartSource[];
+  contentHash: string;
+};
 
 /** Validate everything before the transaction starts; metadata comes from each part's own frontmatter. */
 function prepareVersion(input: Omit<PublishVersionInput, "db">): PreparedVersion {
   const problems: string[] = [];
   const policy = input.policy?.trim();
-  if (!policy || !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(policy)) problems.push(`"${input.policy}" is geen geldige naam voor richtlijnen.`);
+  if (!policy || !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(policy))
+    problems.push(`"${input.policy}" is geen geldige naam voor richtlijnen.`);
   const summary = input.summary?.trim() ?? "";
   if (!summary) problems.push("Geef een samenvatting van de wijziging.");
-  if (summary.length > MAX_SUMMARY_LENGTH) problems.push(`De samenvatting is te lang (meer dan ${MAX_SUMMARY_LENGTH} tekens).`);
-  if (input.deadline && Number.isNaN(input.deadline.getTime())) problems.push("De uiterste datum is geen geldige datum.");
+  if (summary.length > MAX_SUMMARY_LENGTH)
+    problems.push(`De samenvatting is te lang (meer dan ${MAX_SUMMARY_LENGTH} tekens).`);
+  if (input.deadline && Number.isNaN(input.deadline.getTime()))
+    problems.push("De uiterste datum is geen geldige datum.");
   if (input.deadline && !input.material) {
-    problems.push("Een uiterste datum hoort alleen bij een inhoudelijke wijziging: bij een redactionele wijziging hoeft niemand opnieuw te bevestigen.");
+    problems.push(
+      "Een uiterste datum hoort alleen bij een inhoudelijke wijziging: bij een redactionele wijziging hoeft niemand opnieuw te bevestigen.",
+    );
   }
   if (!input.publishedBy?.label?.trim()) problems.push("Geef aan wie publiceert.");
   if (!input.parts?.length) problems.push("Een versie heeft minstens één onderdeel.");
@@ -155,7 +216,10 @@ function prepareVersion(input: Omit<PublishVersionInput, "db">): PreparedVersion
     const name = part.slug || "(zonder slug)";
     const result = validate(part.source);
     if (!result.ok) {
-      for (const error of result.errors) problems.push(`Onderdeel ${name}, regel ${error.line}, kolom ${error.column}: ${error.message}`);
+      for (const error of result.errors)
+        problems.push(
+          `Onderdeel ${name}, regel ${error.line}, kolom ${error.column}: ${error.message}`,
+        );
       continue;
     }
     const { frontmatter } = result;
@@ -169,12 +233,17 @@ function prepareVersion(input: Omit<PublishVersionInput, "db">): PreparedVersion
   const seenOrders = new Set<number>();
   for (const part of parts) {
     if (seenSlugs.has(part.slug)) problems.push(`De slug "${part.slug}" komt meer dan eens voor.`);
-    if (seenOrders.has(part.order)) problems.push(`De volgorde ${part.order} komt meer dan eens voor (onderdeel ${part.slug}).`);
+    if (seenOrders.has(part.order))
+      problems.push(`De volgorde ${part.order} komt meer dan eens voor (onderdeel ${part.slug}).`);
     seenSlugs.add(part.slug);
     seenOrders.add(part.order);
   }
   if (problems.length) {
-    throw new AppError("invalid_input", `Deze versie kan niet worden gepubliceerd:\n- ${problems.join("\n- ")}`, { problems });
+    throw new AppError(
+      "invalid_input",
+      `Deze versie kan niet worden gepubliceerd:\n- ${problems.join("\n- ")}`,
+      { problems },
+    );
   }
 
   parts.sort((a, b) => a.order - b.order);
@@ -182,7 +251,10 @@ function prepareVersion(input: Omit<PublishVersionInput, "db">): PreparedVersion
     ...input,
     policy,
     summary,
-    publishedBy: { employeeId: input.publishedBy.employeeId ?? null, label: input.publishedBy.label.trim() },
+    publishedBy: {
+      employeeId: input.publishedBy.employeeId ?? null,
+      label: input.publishedBy.label.trim(),
+    },
     parts,
     contentHash: hashParts(parts.map(({ slug, source }) => ({ slug, source }))),
   };
@@ -190,7 +262,9 @@ function prepareVersion(input: Omit<PublishVersionInput, "db">): PreparedVersion
 
 /** Exclusive per policy: publications are numbered one at a time; acknowledgements take it shared. */
 async function lockAndReadCurrent(tx: Tx, policy: string): Promise<Version | null> {
-  await tx.execute(sql`select pg_advisory_xact_lock(${PUBLISH_LOCK_CLASS}::int4, hashtext(${policy}))`);
+  await tx.execute(
+    sql`select pg_advisory_xact_lock(${PUBLISH_LOCK_CLASS}::int4, hashtext(${policy}))`,
+  );
   return findCurrentVersion({ policy, db: tx });
 }
 

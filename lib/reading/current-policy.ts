@@ -13,7 +13,9 @@ import { getCurrentVersion, getVersionParts } from "@/lib/policy/versions";
 export const getCurrentPolicy = cache(async (policy: string = DEFAULT_POLICY) => {
   const version = await getCurrentVersion({ policy });
   const parts = await getVersionParts({ versionId: version.id });
-  const compiled = await Promise.all(parts.map((part) => compilePart({ source: part.source, slug: part.slug })));
+  const compiled = await Promise.all(
+    parts.map((part) => compilePart({ source: part.source, slug: part.slug })),
+  );
   const withCompiled = parts.map((part, index) => ({ ...part, compiled: compiled[index] }));
   return {
     version,

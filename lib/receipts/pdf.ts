@@ -28,7 +28,14 @@ export async function renderReceiptPdf(receipt: Receipt): Promise<Uint8Array> {
   const width = A4[0] - 2 * MARGIN;
   let y = A4[1] - MARGIN;
 
-  const write = (text: string, font: PDFFont, size: number, color = rgb(0, 0, 0), maxWidth = width, x = MARGIN) => {
+  const write = (
+    text: string,
+    font: PDFFont,
+    size: number,
+    color = rgb(0, 0, 0),
+    maxWidth = width,
+    x = MARGIN,
+  ) => {
     for (const line of wrap(text, font, size, maxWidth)) {
       page.drawText(line, { x, y, size, font, color });
       y -= size * 1.45;
@@ -47,9 +54,17 @@ export async function renderReceiptPdf(receipt: Receipt): Promise<Uint8Array> {
   y -= 14;
 
   const rows: [string, string, PDFFont][] = [
-    ["Medewerker", receipt.department ? `${receipt.employeeName}, ${receipt.department}` : receipt.employeeName, regular],
+    [
+      "Medewerker",
+      receipt.department ? `${receipt.employeeName}, ${receipt.department}` : receipt.employeeName,
+      regular,
+    ],
     ["Richtlijnen", receipt.policyTitle, regular],
-    ["Versie", `Versie ${receipt.versionNumber}, gepubliceerd op ${formatDateTime(receipt.publishedAt)}`, regular],
+    [
+      "Versie",
+      `Versie ${receipt.versionNumber}, gepubliceerd op ${formatDateTime(receipt.publishedAt)}`,
+      regular,
+    ],
     ["Samenvatting", receipt.versionSummary, regular],
     ["Bevestigd op", formatDateTime(receipt.acknowledgedAt), regular],
     ["SHA-256 van de tekst", receipt.contentHash, mono],
@@ -61,7 +76,14 @@ export async function renderReceiptPdf(receipt: Receipt): Promise<Uint8Array> {
     write(label, bold, 10.5, rgb(0.2, 0.2, 0.2), labelWidth - 8);
     const afterLabel = y;
     y = top;
-    write(value, font, font === mono ? 9.5 : 10.5, rgb(0, 0, 0), width - labelWidth, MARGIN + labelWidth);
+    write(
+      value,
+      font,
+      font === mono ? 9.5 : 10.5,
+      rgb(0, 0, 0),
+      width - labelWidth,
+      MARGIN + labelWidth,
+    );
     y = Math.min(y, afterLabel) - 6;
   }
 
@@ -106,7 +128,12 @@ function toWinAnsi(text: string): string {
   return Array.from(text.normalize("NFC"))
     .map((char) => {
       const code = char.codePointAt(0)!;
-      if ((code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xff) || WIN_ANSI_EXTRA.has(char)) return char;
+      if (
+        (code >= 0x20 && code <= 0x7e) ||
+        (code >= 0xa0 && code <= 0xff) ||
+        WIN_ANSI_EXTRA.has(char)
+      )
+        return char;
       return "?";
     })
     .join("");

@@ -21,7 +21,13 @@ export type Receipt = {
 const idSchema = z.coerce.number().int().positive().max(2_147_483_647);
 
 /** The receipt of one of the employee's own acknowledgements, or null (also for someone else's). */
-export async function getReceipt({ id, employeeId }: { id: string | number; employeeId: number }): Promise<Receipt | null> {
+export async function getReceipt({
+  id,
+  employeeId,
+}: {
+  id: string | number;
+  employeeId: number;
+}): Promise<Receipt | null> {
   const parsedId = idSchema.safeParse(id);
   if (!parsedId.success) return null;
   const acknowledgement = await getAcknowledgement({ id: parsedId.data, employeeId });

@@ -13,7 +13,14 @@ test.describe("accessibility (axe, WCAG 2.1 AA)", () => {
 
   test.describe("signed in", () => {
     test.use({ storageState: storageStatePath("medewerker2") });
-    for (const path of ["/richtlijnen", "/richtlijnen/zakelijk-gebruik", "/richtlijnen/algemeen", "/richtlijnen/volledig", "/richtlijnen/wijzigingen", "/mijn-bevestigingen"]) {
+    for (const path of [
+      "/richtlijnen",
+      "/richtlijnen/zakelijk-gebruik",
+      "/richtlijnen/algemeen",
+      "/richtlijnen/volledig",
+      "/richtlijnen/wijzigingen",
+      "/mijn-bevestigingen",
+    ]) {
       for (const colorScheme of ["light", "dark"] as const) {
         test(`${path} has no violations in ${colorScheme} mode`, async ({ page }) => {
           await page.emulateMedia({ colorScheme });

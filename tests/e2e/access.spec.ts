@@ -19,7 +19,9 @@ const someRule = readSeedSections()[0].rules[0];
 
 test.describe("without a session", () => {
   for (const path of protectedPaths) {
-    test(`a request for ${path} is redirected to sign-in and shows none of the text`, async ({ request }) => {
+    test(`a request for ${path} is redirected to sign-in and shows none of the text`, async ({
+      request,
+    }) => {
       const response = await request.get(path, { maxRedirects: 0 });
       expect([302, 303, 307, 308]).toContain(response.status());
       expect(response.headers()["location"]).toMatch(/\/aanmelden/);
@@ -33,7 +35,9 @@ test.describe("without a session", () => {
     });
   }
 
-  test("every response forbids framing and sniffing, and keeps the address inside the intranet", async ({ request }) => {
+  test("every response forbids framing and sniffing, and keeps the address inside the intranet", async ({
+    request,
+  }) => {
     for (const path of ["/aanmelden", "/api/health", "/richtlijnen"]) {
       const headers = (await request.get(path, { maxRedirects: 0 })).headers();
       expect(headers["x-frame-options"]).toBe("DENY");
@@ -43,7 +47,9 @@ test.describe("without a session", () => {
     }
   });
 
-  test("the health check answers without a session and shows no personal data", async ({ request }) => {
+  test("the health check answers without a session and shows no personal data", async ({
+    request,
+  }) => {
     const response = await request.get("/api/health");
     expect(response.status()).toBe(200);
     const body = await response.json();
@@ -51,7 +57,9 @@ test.describe("without a session", () => {
     expect(JSON.stringify(body)).not.toMatch(/Sanne|medewerker|@/);
   });
 
-  test("the internal publishing endpoint refuses a request without the operator token", async ({ request }) => {
+  test("the internal publishing endpoint refuses a request without the operator token", async ({
+    request,
+  }) => {
     const response = await request.post("/api/internal/publish", { data: { summary: "x" } });
     expect(response.status()).toBe(403);
     expect(await response.text()).not.toContain("result");

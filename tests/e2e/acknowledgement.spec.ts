@@ -13,7 +13,9 @@ const CHECKBOX = "Ik heb de richtlijnen voor het gebruik van sociale media gelez
 const statusBanner = (page: Page) => page.getByRole("status").first();
 
 async function expectNoAxeViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .analyze();
   expect(results.violations).toEqual([]);
 }
 
@@ -33,10 +35,14 @@ test("an employee who has not acknowledged sees it on every page", async ({ page
   await expect(page.locator("main")).toContainText("Je hebt de richtlijnen nog niet bevestigd.");
 });
 
-test("confirming without ticking the box gives a clear message and stores nothing", async ({ page }) => {
+test("confirming without ticking the box gives a clear message and stores nothing", async ({
+  page,
+}) => {
   await page.goto("/richtlijnen");
   await page.locator("#bevestigen").getByRole("button", { name: "Bevestigen" }).click();
-  await expect(page.locator("#bevestigen").getByRole("alert")).toContainText("Vink aan dat je de richtlijnen hebt gelezen en begrepen.");
+  await expect(page.locator("#bevestigen").getByRole("alert")).toContainText(
+    "Vink aan dat je de richtlijnen hebt gelezen en begrepen.",
+  );
   await page.goto("/mijn-bevestigingen");
   await expect(page.locator("main")).toContainText("Je hebt de richtlijnen nog niet bevestigd.");
 });
@@ -53,7 +59,10 @@ test("an employee reads, acknowledges version 1 and gets a receipt", async ({ pa
   const items = page.locator("main li");
   await expect(items).toHaveCount(1);
   await expect(items.first()).toContainText("Versie 1: bevestigd op");
-  await items.first().getByRole("link", { name: /Bewijs van bevestiging/ }).click();
+  await items
+    .first()
+    .getByRole("link", { name: /Bewijs van bevestiging/ })
+    .click();
 
   await expect(page.getByRole("heading", { name: "Bewijs van bevestiging" })).toBeVisible();
   const receipt = page.locator("article");
@@ -73,7 +82,9 @@ test("an employee reads, acknowledges version 1 and gets a receipt", async ({ pa
   expect(document.getTitle()).toBe("Bewijs van bevestiging – versie 1");
 });
 
-test("acknowledging from two tabs at once gives one record, and both tabs show success", async ({ context }) => {
+test("acknowledging from two tabs at once gives one record, and both tabs show success", async ({
+  context,
+}) => {
   // medewerker has acknowledged version 1 already; this is the same race with medewerker's colleague "hr".
   const browser = context.browser()!;
   const hrContext = await browser.newContext({ storageState: storageStatePath("hr") });
@@ -82,33 +93,55 @@ test("acknowledging from two tabs at once gives one record, and both tabs show s
     await tab.goto("/richtlijnen");
     await tab.locator("#bevestigen").getByLabel(CHECKBOX).check();
   }
-  await Promise.all([first, second].map((tab) => tab.locator("#bevestigen").getByRole("button", { name: "Bevestigen" }).click()));
-  for (const tab of [first, second]) await expect(tab.locator("#bevestigen").getByText(/Bevestigd op/)).toBeVisible();
+  await Promise.all(
+    [first, second].map((tab) =>
+      tab.locator("#bevestigen").getByRole("button", { name: "Bevestigen" }).click(),
+    ),
+  );
+  for (const tab of [first, second])
+    await expect(tab.locator("#bevestigen").getByText(/Bevestigd op/)).toBeVisible();
   await first.goto("/mijn-bevestigingen");
   await expect(first.locator("main li")).toHaveCount(1);
   await hrContext.close();
 });
 
-test("a material version 2 asks for a new acknowledgement, after showing what changed", async ({ page }) => {
+test("a material version 2 asks for a new acknowledgement, after showing what changed", async ({
+  page,
+}) => {
   const dir = copyContent();
   editFile(dir, "20-privegebruik.mdx", (text) =>
     text
       .replace("geen voeding aan eventuele roddels", "geen voeding aan roddels")
-      .replace(/\s*$/, "\n- Plaats nooit foto's of gegevens van cliënten, ook niet in een besloten groep.\n"),
+      .replace(
+        /\s*$/,
+        "\n- Plaats nooit foto's of gegevens van cliënten, ook niet in een besloten groep.\n",
+      ),
   );
-  const output = await publishWithCli(["--content-dir", dir, "--summary", "Nieuwe regel over cliëntgegevens", "--material", "--deadline", "2099-03-31"]);
+  const output = await publishWithCli([
+    "--content-dir",
+    dir,
+    "--summary",
+    "Nieuwe regel over cliëntgegevens",
+    "--material",
+    "--deadline",
+    "2099-03-31",
+  ]);
   expect(output).toMatch(/versie 2|version 2/i);
 
   await page.goto("/richtlijnen");
   await expect(statusBanner(page)).toContainText("De richtlijnen zijn gewijzigd");
   await expect(statusBanner(page)).toContainText("31 maart 2099");
   // The overview does not offer the form: the redline comes first.
-  await expect(page.locator("#bevestigen").getByRole("button", { name: "Bevestigen" })).toHaveCount(0);
+  await expect(page.locator("#bevestigen").getByRole("button", { name: "Bevestigen" })).toHaveCount(
+    0,
+  );
   await statusBanner(page).getByRole("link", { name: "Bekijk wat er is veranderd" }).click();
 
   await expect(page).toHaveURL(/\/richtlijnen\/wijzigingen/);
   await expect(page.locator("main")).toContainText("Nieuwe regel over cliëntgegevens");
-  await expect(page.locator("main ins", { hasText: "Plaats nooit foto's of gegevens van cliënten" })).toBeVisible();
+  await expect(
+    page.locator("main ins", { hasText: "Plaats nooit foto's of gegevens van cliënten" }),
+  ).toBeVisible();
   await expect(page.locator("main del", { hasText: "eventuele" })).toBeVisible();
   await expectNoAxeViolations(page);
   await acknowledge(page);
@@ -120,12 +153,17 @@ test("a material version 2 asks for a new acknowledgement, after showing what ch
   await expect(page.locator("main li").first()).toContainText("Versie 2");
 });
 
-test("an editorial version 3 keeps the employee acknowledged, and the receipt names version 2", async ({ page }) => {
+test("an editorial version 3 keeps the employee acknowledged, and the receipt names version 2", async ({
+  page,
+}) => {
   const dir = copyContent();
   editFile(dir, "20-privegebruik.mdx", (text) =>
     text
       .replace("geen voeding aan eventuele roddels", "geen voeding aan roddels")
-      .replace(/\s*$/, "\n- Plaats nooit foto's of gegevens van cliënten, ook niet in een besloten groep.\n"),
+      .replace(
+        /\s*$/,
+        "\n- Plaats nooit foto's of gegevens van cliënten, ook niet in een besloten groep.\n",
+      ),
   );
   editFile(dir, "30-algemeen.mdx", (text) => text.replace("later verwijdt", "later verwijdert"));
   await publishWithCli(["--content-dir", dir, "--summary", "Taalfout verbeterd"]);

@@ -8,10 +8,17 @@ test.describe("the full text for print", () => {
   test("holds every part and every rule on one page", async ({ page }) => {
     await page.goto("/richtlijnen/volledig");
     const article = page.locator("article");
-    for (const title of ["Gebruik van sociale media", "Zakelijk gebruik", "Privégebruik", "Algemeen", "Kortom"]) {
+    for (const title of [
+      "Gebruik van sociale media",
+      "Zakelijk gebruik",
+      "Privégebruik",
+      "Algemeen",
+      "Kortom",
+    ]) {
       await expect(page.getByRole("heading", { name: title, exact: true }).first()).toBeVisible();
     }
-    for (const section of readSeedSections()) for (const rule of section.rules) await expect(article).toContainText(rule);
+    for (const section of readSeedSections())
+      for (const rule of section.rules) await expect(article).toContainText(rule);
   });
 
   test("prints without navigation, banners or buttons, and fits A4", async ({ page }) => {

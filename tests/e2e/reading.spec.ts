@@ -6,23 +6,37 @@ import { storageStatePath } from "./support/accounts";
 test.use({ storageState: storageStatePath("medewerker") });
 
 const sections = readSeedSections();
-const slugs: Record<string, string> = { "Zakelijk gebruik": "zakelijk-gebruik", Privégebruik: "privegebruik", Algemeen: "algemeen" };
+const slugs: Record<string, string> = {
+  "Zakelijk gebruik": "zakelijk-gebruik",
+  Privégebruik: "privegebruik",
+  Algemeen: "algemeen",
+};
 
 test.describe("reading the guidelines", () => {
-  test("the overview shows the introduction, the three parts with their summaries and the closing line", async ({ page }) => {
+  test("the overview shows the introduction, the three parts with their summaries and the closing line", async ({
+    page,
+  }) => {
     await page.goto("/richtlijnen");
-    await expect(page.getByRole("heading", { level: 1, name: "Gebruik van sociale media" })).toBeVisible();
+    await expect(
+      page.getByRole("heading", { level: 1, name: "Gebruik van sociale media" }),
+    ).toBeVisible();
     await expect(page.locator("main")).toContainText("heeft een enorme vlucht genomen");
-    await expect(page.locator("main")).toContainText("gelden een aantal spelregels en tips die houvast bieden");
+    await expect(page.locator("main")).toContainText(
+      "gelden een aantal spelregels en tips die houvast bieden",
+    );
     const parts = page.getByRole("region", { name: "Onderdelen" }).getByRole("link");
     await expect(parts.filter({ hasText: "Zakelijk gebruik" })).toBeVisible();
     await expect(parts.filter({ hasText: "Privégebruik" })).toBeVisible();
     await expect(parts.filter({ hasText: "Algemeen" })).toBeVisible();
-    await expect(page.locator("main")).toContainText("Kortom: Als je je gezond verstand gebruikt, kom je een heel eind.");
+    await expect(page.locator("main")).toContainText(
+      "Kortom: Als je je gezond verstand gebruikt, kom je een heel eind.",
+    );
   });
 
   for (const section of sections) {
-    test(`every rule of "${section.title}" in the source text appears on its page`, async ({ page }) => {
+    test(`every rule of "${section.title}" in the source text appears on its page`, async ({
+      page,
+    }) => {
       await page.goto(`/richtlijnen/${slugs[section.title]}`);
       await expect(page.getByRole("heading", { level: 1, name: section.title })).toBeVisible();
       const article = page.locator("article");
@@ -33,7 +47,9 @@ test.describe("reading the guidelines", () => {
 
   test("emphasis from the source is kept as emphasis", async ({ page }) => {
     await page.goto("/richtlijnen/zakelijk-gebruik");
-    await expect(page.locator("article em", { hasText: "in te zetten in communicatie" })).toBeVisible();
+    await expect(
+      page.locator("article em", { hasText: "in te zetten in communicatie" }),
+    ).toBeVisible();
     await expect(page.locator("article em", { hasText: "reageren" })).toBeVisible();
   });
 
@@ -59,10 +75,15 @@ test.describe("reading the guidelines", () => {
     const toc = page.getByRole("navigation", { name: "Inhoudsopgave" });
     await toc.getByRole("link", { name: "Privégebruik" }).click();
     await expect(page).toHaveURL(/\/richtlijnen\/privegebruik$/);
-    await expect(toc.getByRole("link", { name: "Privégebruik" })).toHaveAttribute("aria-current", "page");
+    await expect(toc.getByRole("link", { name: "Privégebruik" })).toHaveAttribute(
+      "aria-current",
+      "page",
+    );
   });
 
-  test("the keyboard reaches the skip link first, and it moves focus to the content", async ({ page }) => {
+  test("the keyboard reaches the skip link first, and it moves focus to the content", async ({
+    page,
+  }) => {
     await page.goto("/richtlijnen");
     await page.keyboard.press("Tab");
     const skip = page.getByRole("link", { name: "Naar de inhoud" });

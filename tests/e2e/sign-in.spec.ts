@@ -6,7 +6,9 @@ import { deriveSecret } from "../../lib/secrets";
 import { signIn, submitIdentityProviderLogin } from "./support/sign-in";
 
 test.describe("signing in and out", () => {
-  test("an employee signs in through the staff identity provider and lands on the page they asked for", async ({ page }) => {
+  test("an employee signs in through the staff identity provider and lands on the page they asked for", async ({
+    page,
+  }) => {
     await page.goto("/richtlijnen/algemeen");
     await expect(page).toHaveURL(/\/aanmelden\?callbackUrl=/);
     await expect(page.getByText("Demo-omgeving", { exact: false }).first()).toBeVisible();
@@ -51,16 +53,33 @@ test.describe("signing in and out", () => {
 });
 
 test.describe("a session whose employee record is gone", () => {
-  test("counts as signed out, so signing in again creates the record anew", async ({ page, context, baseURL }) => {
+  test("counts as signed out, so signing in again creates the record anew", async ({
+    page,
+    context,
+    baseURL,
+  }) => {
     // A well-signed session for an employee id that does not exist (records removed, backup restored).
-    const secret = deriveSecret(readFileSync(path.join(process.env.E2E_DATA_DIR ?? ".data-e2e", "secret"), "utf8").trim(), "nextauth-secret");
+    const secret = deriveSecret(
+      readFileSync(path.join(process.env.E2E_DATA_DIR ?? ".data-e2e", "secret"), "utf8").trim(),
+      "nextauth-secret",
+    );
     const token = await encode({
       secret,
-      token: { sub: "gone", name: "Oud Account", employeeId: 999_999, subject: "gone", email: null, department: null, roles: ["employee"] },
+      token: {
+        sub: "gone",
+        name: "Oud Account",
+        employeeId: 999_999,
+        subject: "gone",
+        email: null,
+        department: null,
+        roles: ["employee"],
+      },
     });
     await context.addCookies([{ name: "next-auth.session-token", value: token, url: baseURL! }]);
     await page.goto("/richtlijnen");
     await expect(page).toHaveURL(/\/aanmelden/);
-    await expect(page.getByRole("button", { name: "Aanmelden met je Kempenhaeghe-account" })).toBeVisible();
+    await expect(
+      page.getByRole("button", { name: "Aanmelden met je Kempenhaeghe-account" }),
+    ).toBeVisible();
   });
 });

@@ -9,7 +9,13 @@ import {
 import { acknowledgements, auditEvents } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { ensureInitialVersion, type Version } from "@/lib/policy/versions";
-import { createEmployee, createTestStore, createVersion, type TestStore, uniquePolicy } from "@/tests/support/db";
+import {
+  createEmployee,
+  createTestStore,
+  createVersion,
+  type TestStore,
+  uniquePolicy,
+} from "@/tests/support/db";
 
 let store: TestStore;
 beforeAll(async () => {
@@ -17,8 +23,18 @@ beforeAll(async () => {
 });
 afterAll(() => store?.close());
 
-function acknowledge(employeeId: number, version: Version, userAgent: string | null = "Mozilla/5.0 (vitest)") {
-  return acknowledgeVersion({ db: store.db, employeeId, versionId: version.id, contentHash: version.contentHash, userAgent });
+function acknowledge(
+  employeeId: number,
+  version: Version,
+  userAgent: string | null = "Mozilla/5.0 (vitest)",
+) {
+  return acknowledgeVersion({
+    db: store.db,
+    employeeId,
+    versionId: version.id,
+    contentHash: version.contentHash,
+    userAgent,
+  });
 }
 
 function status(employeeId: number, policy: string, now?: Date) {
@@ -28,7 +44,11 @@ function status(employeeId: number, policy: string, now?: Date) {
 /** A policy with its own version 1, so numbering and "current" are this test's alone. */
 async function freshPolicy(): Promise<{ policy: string; v1: Version }> {
   const policy = uniquePolicy();
-  const v1 = await ensureInitialVersion({ db: store.db, policy, directory: "content/sociale-media" });
+  const v1 = await ensureInitialVersion({
+    db: store.db,
+    policy,
+    directory: "content/sociale-media",
+  });
   return { policy, v1 };
 }
 
@@ -48,34 +68,56 @@ describe("acknowledging a version", () => {
     const before = Date.now();
     const { created, acknowledgement } = await acknowledge(employee.id, v1);
     expect(created).toBe(true);
-    expect(acknowledgement).toMatchObject({ employeeId: employee.id, versionId: v1.id, contentHash: v1.contentHash, userAgent: "Mozilla/5.0 (vitest)" });
+    expect(acknowledgement).toMatchObject({
+      employeeId: employee.id,
+      versionId: v1.id,
+      contentHash: v1.contentHash,
+      userAgent: "Mozilla/5.0 (vitest)",
+    });
     expect(acknowledgement.acknowledgedAt.getTime()).toBeGreaterThanOrEqual(before - 5_000);
 
     const events = await store.db
       .select()
       .from(auditEvents)
-      .where(and(eq(auditEvents.action, "acknowledgement.created"), eq(auditEvents.subjectId, String(acknowledgement.id))));
+      .where(
+        and(
+          eq(auditEvents.action, "acknowledgement.created"),
+          eq(auditEvents.subjectId, String(acknowledgement.id)),
+        ),
+      );
     expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ actorEmployeeId: employee.id, subjectType: "acknowledgement" });
+    expect(events[0]).toMatchObject({
+      actorEmployeeId: employee.id,
+      subjectType: "acknowledgement",
+    });
     expect(events[0].data).toMatchObject({ versionId: v1.id, contentHash: v1.contentHash });
   });
 
   it("gives one row and success to every one of many simultaneous submits", async () => {
     const { v1 } = await freshPolicy();
     const employee = await createEmployee({ db: store.db });
-    const results = await Promise.all(Array.from({ length: 25 }, () => acknowledge(employee.id, v1)));
+    const results = await Promise.all(
+      Array.from({ length: 25 }, () => acknowledge(employee.id, v1)),
+    );
     expect(results.filter((result) => result.created)).toHaveLength(1);
     expect(new Set(results.map((result) => result.acknowledgement.id)).size).toBe(1);
 
     const [{ rows }] = await store.db
       .select({ rows: count() })
       .from(acknowledgements)
-      .where(and(eq(acknowledgements.employeeId, employee.id), eq(acknowledgements.versionId, v1.id)));
+      .where(
+        and(eq(acknowledgements.employeeId, employee.id), eq(acknowledgements.versionId, v1.id)),
+      );
     expect(rows).toBe(1);
     const [{ events }] = await store.db
       .select({ events: count() })
       .from(auditEvents)
-      .where(and(eq(auditEvents.action, "acknowledgement.created"), eq(auditEvents.subjectId, String(results[0].acknowledgement.id))));
+      .where(
+        and(
+          eq(auditEvents.action, "acknowledgement.created"),
+          eq(auditEvents.subjectId, String(results[0].acknowledgement.id)),
+        ),
+      );
     expect(events).toBe(1);
   });
 
@@ -83,10 +125,16 @@ describe("acknowledging a version", () => {
     const { v1 } = await freshPolicy();
     const employees = [];
     for (let i = 0; i < 250; i++) employees.push(await createEmployee({ db: store.db }));
-    const calls = employees.flatMap((employee) => [acknowledge(employee.id, v1), acknowledge(employee.id, v1)]);
+    const calls = employees.flatMap((employee) => [
+      acknowledge(employee.id, v1),
+      acknowledge(employee.id, v1),
+    ]);
     const results = await Promise.allSettled(calls);
     expect(results.filter((result) => result.status === "rejected")).toHaveLength(0);
-    const [{ rows }] = await store.db.select({ rows: count() }).from(acknowledgements).where(eq(acknowledgements.versionId, v1.id));
+    const [{ rows }] = await store.db
+      .select({ rows: count() })
+      .from(acknowledgements)
+      .where(eq(acknowledgements.versionId, v1.id));
     expect(rows).toBe(250);
   }, 60_000);
 
@@ -103,7 +151,13 @@ describe("acknowledging a version", () => {
     const { v1 } = await freshPolicy();
     const employee = await createEmployee({ db: store.db });
     const error = await rejection(
-      acknowledgeVersion({ db: store.db, employeeId: employee.id, versionId: v1.id, contentHash: "0".repeat(64), userAgent: null }),
+      acknowledgeVersion({
+        db: store.db,
+        employeeId: employee.id,
+        versionId: v1.id,
+        contentHash: "0".repeat(64),
+        userAgent: null,
+      }),
     );
     expect(error.code).toBe("version_outdated");
     expect(error.message).toMatch(/komt niet overeen/);
@@ -112,7 +166,13 @@ describe("acknowledging a version", () => {
   it("answers not_found for a version that does not exist", async () => {
     const employee = await createEmployee({ db: store.db });
     const error = await rejection(
-      acknowledgeVersion({ db: store.db, employeeId: employee.id, versionId: 999_999, contentHash: "0".repeat(64), userAgent: null }),
+      acknowledgeVersion({
+        db: store.db,
+        employeeId: employee.id,
+        versionId: 999_999,
+        contentHash: "0".repeat(64),
+        userAgent: null,
+      }),
     );
     expect(error.code).toBe("not_found");
   });
@@ -216,16 +276,38 @@ describe("an employee's acknowledgements", () => {
     const employee = await createEmployee({ db: store.db });
     const other = await createEmployee({ db: store.db, department: "Communicatie" });
     const first = await acknowledge(employee.id, v1);
-    const v2 = await createVersion({ db: store.db, policy, material: true, summary: "Tweede versie" });
+    const v2 = await createVersion({
+      db: store.db,
+      policy,
+      material: true,
+      summary: "Tweede versie",
+    });
     const second = await acknowledge(employee.id, v2);
 
     const list = await listAcknowledgements({ db: store.db, employeeId: employee.id });
-    expect(list.map((item) => item.id)).toEqual([second.acknowledgement.id, first.acknowledgement.id]);
-    expect(list[0].version).toMatchObject({ number: 2, summary: "Tweede versie", contentHash: v2.contentHash });
+    expect(list.map((item) => item.id)).toEqual([
+      second.acknowledgement.id,
+      first.acknowledgement.id,
+    ]);
+    expect(list[0].version).toMatchObject({
+      number: 2,
+      summary: "Tweede versie",
+      contentHash: v2.contentHash,
+    });
     expect(await listAcknowledgements({ db: store.db, employeeId: other.id })).toEqual([]);
 
-    const own = await getAcknowledgement({ db: store.db, id: first.acknowledgement.id, employeeId: employee.id });
+    const own = await getAcknowledgement({
+      db: store.db,
+      id: first.acknowledgement.id,
+      employeeId: employee.id,
+    });
     expect(own?.version.number).toBe(1);
-    expect(await getAcknowledgement({ db: store.db, id: first.acknowledgement.id, employeeId: other.id })).toBeNull();
+    expect(
+      await getAcknowledgement({
+        db: store.db,
+        id: first.acknowledgement.id,
+        employeeId: other.id,
+      }),
+    ).toBeNull();
   });
 });

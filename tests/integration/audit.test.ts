@@ -18,7 +18,13 @@ beforeAll(async () => {
   const v1 = await ensureInitialVersion({ db: store.db });
   for (let i = 0; i < 4; i++) {
     const employee = await createEmployee({ db: store.db });
-    await acknowledgeVersion({ db: store.db, employeeId: employee.id, versionId: v1.id, contentHash: v1.contentHash, userAgent: "vitest" });
+    await acknowledgeVersion({
+      db: store.db,
+      employeeId: employee.id,
+      versionId: v1.id,
+      contentHash: v1.contentHash,
+      userAgent: "vitest",
+    });
   }
   await createVersion({ db: store.db, policy: v1.policy, material: true });
   total = (await store.db.select().from(auditEvents)).length;
@@ -62,7 +68,12 @@ describe("the audit trail's hash chain", () => {
   it("stays gapless when many events are appended at once", async () => {
     await Promise.all(
       Array.from({ length: 40 }, (_, i) =>
-        recordSignIn({ db: store.db, issuer: "http://127.0.0.1:3001", subject: `gelijktijdig-${i}`, name: `Gelijktijdig ${i}` }),
+        recordSignIn({
+          db: store.db,
+          issuer: "http://127.0.0.1:3001",
+          subject: `gelijktijdig-${i}`,
+          name: `Gelijktijdig ${i}`,
+        }),
       ),
     );
     const result = await verifyAuditChain({ db: store.db });
@@ -72,32 +83,53 @@ describe("the audit trail's hash chain", () => {
 
   it("names the row whose contents were altered", async () => {
     const result = await verifyAfterTampering(async (tx) => {
-      await tx.update(auditEvents).set({ data: { versionId: 999 } }).where(eq(auditEvents.seq, 3));
+      await tx
+        .update(auditEvents)
+        .set({ data: { versionId: 999 } })
+        .where(eq(auditEvents.seq, 3));
     });
-    expect(result).toMatchObject({ ok: false, count: 2, firstBroken: { seq: 3, reason: "hash_mismatch" } });
+    expect(result).toMatchObject({
+      ok: false,
+      count: 2,
+      firstBroken: { seq: 3, reason: "hash_mismatch" },
+    });
   });
 
   it("names the row after one that was altered and given a fresh hash", async () => {
     const result = await verifyAfterTampering(async (tx) => {
       const [row] = await tx.select().from(auditEvents).where(eq(auditEvents.seq, 4));
       const forged = { ...row, actorLabel: "iemand anders" };
-      await tx.update(auditEvents).set({ actorLabel: forged.actorLabel, hash: hashAuditEvent(forged) }).where(eq(auditEvents.seq, 4));
+      await tx
+        .update(auditEvents)
+        .set({ actorLabel: forged.actorLabel, hash: hashAuditEvent(forged) })
+        .where(eq(auditEvents.seq, 4));
     });
-    expect(result).toMatchObject({ ok: false, firstBroken: { seq: 5, reason: "prev_hash_mismatch" } });
+    expect(result).toMatchObject({
+      ok: false,
+      firstBroken: { seq: 5, reason: "prev_hash_mismatch" },
+    });
   });
 
   it("notices a removed row", async () => {
     const result = await verifyAfterTampering(async (tx) => {
       await tx.delete(auditEvents).where(eq(auditEvents.seq, 6));
     });
-    expect(result).toMatchObject({ ok: false, count: 5, firstBroken: { seq: 7, reason: "seq_gap" } });
+    expect(result).toMatchObject({
+      ok: false,
+      count: 5,
+      firstBroken: { seq: 7, reason: "seq_gap" },
+    });
   });
 
   it("notices a removed first row", async () => {
     const result = await verifyAfterTampering(async (tx) => {
       await tx.delete(auditEvents).where(eq(auditEvents.seq, 1));
     });
-    expect(result).toMatchObject({ ok: false, count: 0, firstBroken: { seq: 2, reason: "seq_gap" } });
+    expect(result).toMatchObject({
+      ok: false,
+      count: 0,
+      firstBroken: { seq: 2, reason: "seq_gap" },
+    });
   });
 
   it("notices a removed row when the later rows were renumbered to close the gap", async () => {
@@ -107,7 +139,10 @@ describe("the audit trail's hash chain", () => {
       await tx.execute(sql`update audit_events set seq = seq + 1000000 where seq > 6`);
       await tx.execute(sql`update audit_events set seq = seq - 1000001 where seq > 1000000`);
     });
-    expect(result).toMatchObject({ ok: false, firstBroken: { seq: 6, reason: "prev_hash_mismatch" } });
+    expect(result).toMatchObject({
+      ok: false,
+      firstBroken: { seq: 6, reason: "prev_hash_mismatch" },
+    });
   });
 
   it("notices two rows that swapped places", async () => {

@@ -33,10 +33,14 @@ afterAll(async () => {
 });
 
 function run(script: "content-publish" | "audit-verify", args: string[] = []): Promise<Run> {
-  const child = spawn("node_modules/.bin/tsx", ["--conditions=react-server", `scripts/${script}.ts`, ...args], {
-    env: { ...process.env, ...location, VITEST: "" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child = spawn(
+    "node_modules/.bin/tsx",
+    ["--conditions=react-server", `scripts/${script}.ts`, ...args],
+    {
+      env: { ...process.env, ...location, VITEST: "" },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   let stdout = "";
   let stderr = "";
   child.stdout.on("data", (chunk) => (stdout += chunk));
@@ -46,7 +50,9 @@ function run(script: "content-publish" | "audit-verify", args: string[] = []): P
 
 /** Open the CLI's store in this process for a moment (PGlite allows one process at a time). */
 async function withStore<T>(fn: (opened: Store) => Promise<T>): Promise<T> {
-  const opened = await openStore(location.DATABASE_URL ? { databaseUrl: location.DATABASE_URL } : { dataDir: location.DATA_DIR });
+  const opened = await openStore(
+    location.DATABASE_URL ? { databaseUrl: location.DATABASE_URL } : { dataDir: location.DATA_DIR },
+  );
   try {
     return await fn(opened);
   } finally {
@@ -69,7 +75,9 @@ describe("npm run content:publish", () => {
   }, 60_000);
 
   it("publishes a material version with a deadline and says so", async () => {
-    const dir = contentCopy("v2", (d) => fs.appendFileSync(path.join(d, "30-algemeen.mdx"), "\nEen nieuwe regel voor iedereen.\n"));
+    const dir = contentCopy("v2", (d) =>
+      fs.appendFileSync(path.join(d, "30-algemeen.mdx"), "\nEen nieuwe regel voor iedereen.\n"),
+    );
     const result = await run("content-publish", [
       "--summary",
       "Nieuwe regel in Algemeen",
@@ -83,20 +91,33 @@ describe("npm run content:publish", () => {
     ]);
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/Versie 2 van sociale-media gepubliceerd \(inhoudelijke wijziging, uiterste datum 31 maart 2027\)/);
+    expect(result.stdout).toMatch(
+      /Versie 2 van sociale-media gepubliceerd \(inhoudelijke wijziging, uiterste datum 31 maart 2027\)/,
+    );
     expect(result.stdout).toMatch(/SHA-256: [0-9a-f]{64}/);
 
-    const current = await withStore((opened) => findCurrentVersion({ policy: "sociale-media", db: opened.db }));
-    expect(current).toMatchObject({ number: 2, material: true, summary: "Nieuwe regel in Algemeen", publishedByLabel: "Communicatie" });
+    const current = await withStore((opened) =>
+      findCurrentVersion({ policy: "sociale-media", db: opened.db }),
+    );
+    expect(current).toMatchObject({
+      number: 2,
+      material: true,
+      summary: "Nieuwe regel in Algemeen",
+      publishedByLabel: "Communicatie",
+    });
     expect(current?.deadline?.toISOString()).toBe("2027-03-31T21:59:59.999Z");
   }, 60_000);
 
   it("refuses MDX that could run code, naming file, line and column", async () => {
-    const dir = contentCopy("bad", (d) => fs.appendFileSync(path.join(d, "20-privegebruik.mdx"), "\n<img src=x onerror=alert(1) />\n"));
+    const dir = contentCopy("bad", (d) =>
+      fs.appendFileSync(path.join(d, "20-privegebruik.mdx"), "\n<img src=x onerror=alert(1) />\n"),
+    );
     const result = await run("content-publish", ["--summary", "Kwaadaardig", "--content-dir", dir]);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/20-privegebruik\.mdx, regel \d+, kolom \d+/);
-    const versions = await withStore((opened) => listVersions({ policy: "sociale-media", db: opened.db }));
+    const versions = await withStore((opened) =>
+      listVersions({ policy: "sociale-media", db: opened.db }),
+    );
     expect(versions).toHaveLength(2);
   }, 60_000);
 
@@ -106,7 +127,13 @@ describe("npm run content:publish", () => {
     expect(missing.stderr).toMatch(/--summary ontbreekt/);
     expect(missing.stderr).toMatch(/Gebruik: npm run content:publish/);
     expect((await run("content-publish", ["--summary", "x", "--onbekend"])).code).toBe(2);
-    const badDate = await run("content-publish", ["--summary", "x", "--material", "--deadline", "31-03-2027"]);
+    const badDate = await run("content-publish", [
+      "--summary",
+      "x",
+      "--material",
+      "--deadline",
+      "31-03-2027",
+    ]);
     expect(badDate.code).toBe(2);
     expect(badDate.stderr).toMatch(/JJJJ-MM-DD/);
   }, 60_000);
@@ -122,9 +149,15 @@ describe("npm run audit:verify", () => {
   it("names the first broken row and exits 1 after someone tampered with the table", async () => {
     await withStore(async (opened) => {
       // Only possible for someone who can switch off the trigger: the table owner or a superuser.
-      await opened.db.execute(sql`alter table audit_events disable trigger audit_events_refuse_update`);
-      await opened.db.execute(sql`update audit_events set data = jsonb_set(data, '{summary}', '"Iets anders"') where seq = 2`);
-      await opened.db.execute(sql`alter table audit_events enable trigger audit_events_refuse_update`);
+      await opened.db.execute(
+        sql`alter table audit_events disable trigger audit_events_refuse_update`,
+      );
+      await opened.db.execute(
+        sql`update audit_events set data = jsonb_set(data, '{summary}', '"Iets anders"') where seq = 2`,
+      );
+      await opened.db.execute(
+        sql`alter table audit_events enable trigger audit_events_refuse_update`,
+      );
     });
     const result = await run("audit-verify");
     expect(result.code).toBe(1);
@@ -132,6 +165,10 @@ describe("npm run audit:verify", () => {
     expect(result.stderr).toMatch(/De rij daarvoor is in orde/);
 
     const json = await run("audit-verify", ["--json"]);
-    expect(JSON.parse(json.stdout)).toMatchObject({ ok: false, count: 1, firstBroken: { seq: 2, reason: "hash_mismatch" } });
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      ok: false,
+      count: 1,
+      firstBroken: { seq: 2, reason: "hash_mismatch" },
+    });
   }, 60_000);
 });

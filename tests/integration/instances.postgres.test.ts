@@ -12,9 +12,13 @@ describe("several instances starting at once (PostgreSQL)", () => {
     try {
       const stores = await Promise.all(Array.from({ length: 4 }, () => openStore({ databaseUrl })));
       try {
-        const versions = await Promise.all(stores.map((opened) => ensureInitialVersion({ db: opened.db })));
+        const versions = await Promise.all(
+          stores.map((opened) => ensureInitialVersion({ db: opened.db })),
+        );
         expect(new Set(versions.map((version) => version.id)).size).toBe(1);
-        const result = await stores[0].db.execute(sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
+        const result = await stores[0].db.execute(
+          sql`select count(*)::int as n from drizzle.__drizzle_migrations`,
+        );
         expect((result as unknown as { rows: { n: number }[] }).rows[0].n).toBe(2);
       } finally {
         await Promise.all(stores.map((opened) => opened.close()));

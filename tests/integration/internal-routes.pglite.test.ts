@@ -58,10 +58,14 @@ afterAll(async () => {
 });
 
 function runCli(script: string, args: string[] = []) {
-  const child = spawn("node_modules/.bin/tsx", ["--conditions=react-server", `scripts/${script}.ts`, ...args], {
-    env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: "", VITEST: "" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child = spawn(
+    "node_modules/.bin/tsx",
+    ["--conditions=react-server", `scripts/${script}.ts`, ...args],
+    {
+      env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: "", VITEST: "" },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   let stdout = "";
   let stderr = "";
   child.stdout.on("data", (chunk) => (stdout += chunk));
@@ -74,7 +78,10 @@ function runCli(script: string, args: string[] = []) {
 function post(route: string, token: string | null, body: unknown = {}) {
   return fetch(`http://127.0.0.1:${port}${route}`, {
     method: "POST",
-    headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    headers: {
+      "content-type": "application/json",
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
     body: JSON.stringify(body),
   });
 }
@@ -90,13 +97,31 @@ describe("the CLIs while the portal holds the data directory (PGlite)", () => {
     const content = path.join(dataDir, "content");
     fs.cpSync("content/sociale-media", content, { recursive: true });
     fs.appendFileSync(path.join(content, "10-zakelijk-gebruik.mdx"), "\nEen aanvulling.\n");
-    const result = await runCli("content-publish", ["--summary", "Aanvulling", "--material", "--content-dir", content, "--by", "Redactie"]);
+    const result = await runCli("content-publish", [
+      "--summary",
+      "Aanvulling",
+      "--material",
+      "--content-dir",
+      content,
+      "--by",
+      "Redactie",
+    ]);
     expect(result.code).toBe(0);
     expect(result.stderr).toMatch(/via het portaal/);
-    expect(result.stdout).toMatch(/Versie 2 van sociale-media gepubliceerd \(inhoudelijke wijziging\)/);
-    expect(await findCurrentVersion({ policy: "sociale-media" })).toMatchObject({ number: 2, publishedByLabel: "Redactie" });
+    expect(result.stdout).toMatch(
+      /Versie 2 van sociale-media gepubliceerd \(inhoudelijke wijziging\)/,
+    );
+    expect(await findCurrentVersion({ policy: "sociale-media" })).toMatchObject({
+      number: 2,
+      publishedByLabel: "Redactie",
+    });
 
-    const again = await runCli("content-publish", ["--summary", "Nog eens", "--content-dir", content]);
+    const again = await runCli("content-publish", [
+      "--summary",
+      "Nog eens",
+      "--content-dir",
+      content,
+    ]);
     expect(again.code).toBe(1);
     expect(again.stderr).toMatch(/gelijk aan de huidige versie \(versie 2\)/);
   }, 60_000);
@@ -117,7 +142,11 @@ describe("the CLIs while the portal holds the data directory (PGlite)", () => {
 
   it("validates the publish body before anything runs", async () => {
     const token = readLock(dataDir)!.token;
-    const response = await post("/api/internal/publish", token, { policy: "sociale-media", parts: [], summary: "" });
+    const response = await post("/api/internal/publish", token, {
+      policy: "sociale-media",
+      parts: [],
+      summary: "",
+    });
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({ ok: false, error: { code: "invalid_input" } });
   });

@@ -43,8 +43,18 @@ async function openError(dataDir: string): Promise<AppError> {
 async function holdInChild(mode: "direct" | "portal", dataDir: string): Promise<ChildProcess> {
   const child = spawn(
     process.execPath,
-    ["--import", "tsx", "--conditions=react-server", "tests/integration/fixtures/hold-store.ts", mode, dataDir],
-    { env: { ...process.env, DATA_DIR: dataDir, PORT: "39123", DATABASE_URL: "", VITEST: "" }, stdio: ["ignore", "pipe", "pipe"] },
+    [
+      "--import",
+      "tsx",
+      "--conditions=react-server",
+      "tests/integration/fixtures/hold-store.ts",
+      mode,
+      dataDir,
+    ],
+    {
+      env: { ...process.env, DATA_DIR: dataDir, PORT: "39123", DATABASE_URL: "", VITEST: "" },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
   );
   cleanups.push(() => {
     if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
@@ -55,13 +65,18 @@ async function holdInChild(mode: "direct" | "portal", dataDir: string): Promise<
     child.stdout!.on("data", (chunk: Buffer) => {
       if (chunk.toString().includes("ready")) resolve();
     });
-    child.once("exit", (code) => reject(new Error(`child exited (${code}) before it was ready: ${stderr}`)));
+    child.once("exit", (code) =>
+      reject(new Error(`child exited (${code}) before it was ready: ${stderr}`)),
+    );
   });
   return child;
 }
 
-function exited(child: ChildProcess): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve({ code: child.exitCode, signal: child.signalCode });
+function exited(
+  child: ChildProcess,
+): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+  if (child.exitCode !== null || child.signalCode !== null)
+    return Promise.resolve({ code: child.exitCode, signal: child.signalCode });
   return new Promise((resolve) => child.once("exit", (code, signal) => resolve({ code, signal })));
 }
 
@@ -96,7 +111,15 @@ describe("one process per data directory (PGlite)", () => {
     const dir = await tempDir();
     const gone = spawn(process.execPath, ["-e", ""]);
     await exited(gone);
-    fs.writeFileSync(path.join(dir, LOCK_FILE), JSON.stringify({ pid: gone.pid, port: 3000, token: "oud", startedAt: new Date().toISOString() }));
+    fs.writeFileSync(
+      path.join(dir, LOCK_FILE),
+      JSON.stringify({
+        pid: gone.pid,
+        port: 3000,
+        token: "oud",
+        startedAt: new Date().toISOString(),
+      }),
+    );
     const store = await open(dir);
     expect(readLock(dir)?.pid).toBe(process.pid);
     expect(store.lock?.token).not.toBe("oud");

@@ -27,29 +27,54 @@ async function refusal(promise: Promise<unknown>): Promise<string> {
 
 describe(`schema and evidence triggers (${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "PGlite"})`, () => {
   it("applies every migration, and opening again applies none twice", async () => {
-    const result = await store.db.execute(sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
+    const result = await store.db.execute(
+      sql`select count(*)::int as n from drizzle.__drizzle_migrations`,
+    );
     expect((result as unknown as { rows: { n: number }[] }).rows[0].n).toBe(2);
   });
 
   it("refuses to update or delete an audit event, or to truncate the trail", async () => {
-    expect(await refusal(store.db.update(auditEvents).set({ actorLabel: "iemand anders" }).where(eq(auditEvents.seq, 1)))).toMatch(
-      /UPDATE on audit_events is refused/,
+    expect(
+      await refusal(
+        store.db
+          .update(auditEvents)
+          .set({ actorLabel: "iemand anders" })
+          .where(eq(auditEvents.seq, 1)),
+      ),
+    ).toMatch(/UPDATE on audit_events is refused/);
+    expect(await refusal(store.db.delete(auditEvents).where(eq(auditEvents.seq, 1)))).toMatch(
+      /DELETE on audit_events is refused/,
     );
-    expect(await refusal(store.db.delete(auditEvents).where(eq(auditEvents.seq, 1)))).toMatch(/DELETE on audit_events is refused/);
-    expect(await refusal(store.db.execute(sql`truncate audit_events`))).toMatch(/TRUNCATE on audit_events is refused/);
+    expect(await refusal(store.db.execute(sql`truncate audit_events`))).toMatch(
+      /TRUNCATE on audit_events is refused/,
+    );
   });
 
   it("keeps a published version and its parts immutable", async () => {
-    expect(await refusal(store.db.update(policyVersions).set({ summary: "anders" }).where(eq(policyVersions.id, v1.id)))).toMatch(
-      /UPDATE on policy_versions is refused/,
-    );
-    expect(await refusal(store.db.delete(policyVersions).where(eq(policyVersions.id, v1.id)))).toMatch(/refused/);
     expect(
-      await refusal(store.db.update(policyVersionParts).set({ source: "anders" }).where(eq(policyVersionParts.versionId, v1.id))),
+      await refusal(
+        store.db
+          .update(policyVersions)
+          .set({ summary: "anders" })
+          .where(eq(policyVersions.id, v1.id)),
+      ),
+    ).toMatch(/UPDATE on policy_versions is refused/);
+    expect(
+      await refusal(store.db.delete(policyVersions).where(eq(policyVersions.id, v1.id))),
+    ).toMatch(/refused/);
+    expect(
+      await refusal(
+        store.db
+          .update(policyVersionParts)
+          .set({ source: "anders" })
+          .where(eq(policyVersionParts.versionId, v1.id)),
+      ),
     ).toMatch(/UPDATE on policy_version_parts is refused/);
-    expect(await refusal(store.db.delete(policyVersionParts).where(eq(policyVersionParts.versionId, v1.id)))).toMatch(
-      /DELETE on policy_version_parts is refused/,
-    );
+    expect(
+      await refusal(
+        store.db.delete(policyVersionParts).where(eq(policyVersionParts.versionId, v1.id)),
+      ),
+    ).toMatch(/DELETE on policy_version_parts is refused/);
   });
 
   it("lets nobody rewrite an acknowledgement", async () => {
@@ -63,15 +88,25 @@ describe(`schema and evidence triggers (${process.env.TEST_DATABASE_URL ? "Postg
     });
     expect(
       await refusal(
-        store.db.update(acknowledgements).set({ acknowledgedAt: new Date(0) }).where(eq(acknowledgements.id, acknowledgement.id)),
+        store.db
+          .update(acknowledgements)
+          .set({ acknowledgedAt: new Date(0) })
+          .where(eq(acknowledgements.id, acknowledgement.id)),
       ),
     ).toMatch(/UPDATE on acknowledgements is refused/);
   });
 
   it("enforces one acknowledgement per employee and version in the database itself", async () => {
     const employee = await createEmployee({ db: store.db });
-    const row = { employeeId: employee.id, versionId: v1.id, contentHash: v1.contentHash, userAgent: null };
+    const row = {
+      employeeId: employee.id,
+      versionId: v1.id,
+      contentHash: v1.contentHash,
+      userAgent: null,
+    };
     await store.db.insert(acknowledgements).values(row);
-    expect(await refusal(store.db.insert(acknowledgements).values(row))).toMatch(/acknowledgements_employee_version_unique/);
+    expect(await refusal(store.db.insert(acknowledgements).values(row))).toMatch(
+      /acknowledgements_employee_version_unique/,
+    );
   });
 });

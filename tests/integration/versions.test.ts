@@ -11,7 +11,13 @@ import {
   listVersions,
   publishVersion,
 } from "@/lib/policy/versions";
-import { createTestStore, editParts, shippedParts, type TestStore, uniquePolicy } from "@/tests/support/db";
+import {
+  createTestStore,
+  editParts,
+  shippedParts,
+  type TestStore,
+  uniquePolicy,
+} from "@/tests/support/db";
 
 let store: TestStore;
 beforeAll(async () => {
@@ -48,7 +54,9 @@ describe("policy versions", () => {
   it("creates one version 1 when several instances start at the same time", async () => {
     const policy = uniquePolicy();
     const results = await Promise.all(
-      Array.from({ length: 5 }, () => ensureInitialVersion({ db: store.db, policy, directory: "content/sociale-media" })),
+      Array.from({ length: 5 }, () =>
+        ensureInitialVersion({ db: store.db, policy, directory: "content/sociale-media" }),
+      ),
     );
     expect(new Set(results.map((version) => version.id)).size).toBe(1);
     expect(await listVersions({ policy, db: store.db })).toHaveLength(1);
@@ -73,13 +81,25 @@ describe("policy versions", () => {
     }
     expect(published.map((version) => version.number)).toEqual([1, 2, 3]);
     expect((await getCurrentVersion({ policy, db: store.db })).id).toBe(published[2].id);
-    expect((await listVersions({ policy, db: store.db })).map((version) => version.number)).toEqual([3, 2, 1]);
-    expect(await getVersion({ id: published[1].id, db: store.db })).toMatchObject({ material: false, summary: "Wijziging 2" });
+    expect((await listVersions({ policy, db: store.db })).map((version) => version.number)).toEqual(
+      [3, 2, 1],
+    );
+    expect(await getVersion({ id: published[1].id, db: store.db })).toMatchObject({
+      material: false,
+      summary: "Wijziging 2",
+    });
 
-    const events = await store.db.select().from(auditEvents).where(eq(auditEvents.action, "policy.published"));
+    const events = await store.db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.action, "policy.published"));
     const mine = events.filter((event) => event.data.policy === policy);
     expect(mine.map((event) => event.data.number)).toEqual([1, 2, 3]);
-    expect(mine[2]).toMatchObject({ subjectType: "policy_version", subjectId: String(published[2].id), actorLabel: publisher.label });
+    expect(mine[2]).toMatchObject({
+      subjectType: "policy_version",
+      subjectId: String(published[2].id),
+      actorLabel: publisher.label,
+    });
   });
 
   it("numbers concurrent publications without gaps or duplicates", async () => {
@@ -98,15 +118,33 @@ describe("policy versions", () => {
         }),
       ),
     );
-    expect(versions.map((version) => version.number).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(versions.map((version) => version.number).sort((a, b) => a - b)).toEqual([
+      1, 2, 3, 4, 5, 6,
+    ]);
   });
 
   it("refuses to publish content identical to the current version, in Dutch", async () => {
     const policy = uniquePolicy();
     const parts = editParts(await shippedParts(), { append: "Eenmalig." });
-    await publishVersion({ db: store.db, policy, parts, summary: "Eerste", material: true, deadline: null, publishedBy: publisher });
+    await publishVersion({
+      db: store.db,
+      policy,
+      parts,
+      summary: "Eerste",
+      material: true,
+      deadline: null,
+      publishedBy: publisher,
+    });
     const error = await rejection(
-      publishVersion({ db: store.db, policy, parts, summary: "Nog eens", material: false, deadline: null, publishedBy: publisher }),
+      publishVersion({
+        db: store.db,
+        policy,
+        parts,
+        summary: "Nog eens",
+        material: false,
+        deadline: null,
+        publishedBy: publisher,
+      }),
     );
     expect(error.code).toBe("conflict");
     expect(error.message).toMatch(/gelijk aan de huidige versie \(versie 1\)/);
@@ -115,13 +153,27 @@ describe("policy versions", () => {
 
   it("refuses MDX that could run code, naming the part, line and column, and stores nothing", async () => {
     const policy = uniquePolicy();
-    const parts = editParts(await shippedParts(), { slug: "algemeen", append: "{process.exit(1)}" });
+    const parts = editParts(await shippedParts(), {
+      slug: "algemeen",
+      append: "{process.exit(1)}",
+    });
     const error = await rejection(
-      publishVersion({ db: store.db, policy, parts, summary: "Kwaadaardig", material: true, deadline: null, publishedBy: publisher }),
+      publishVersion({
+        db: store.db,
+        policy,
+        parts,
+        summary: "Kwaadaardig",
+        material: true,
+        deadline: null,
+        publishedBy: publisher,
+      }),
     );
     expect(error.code).toBe("invalid_input");
     expect(error.message).toMatch(/Onderdeel algemeen, regel \d+, kolom \d+:/);
-    const [{ n }] = await store.db.select({ n: count() }).from(policyVersions).where(eq(policyVersions.policy, policy));
+    const [{ n }] = await store.db
+      .select({ n: count() })
+      .from(policyVersions)
+      .where(eq(policyVersions.policy, policy));
     expect(n).toBe(0);
   });
 
@@ -129,11 +181,27 @@ describe("policy versions", () => {
     const policy = uniquePolicy();
     const parts = editParts(await shippedParts(), { append: "Iets." });
     const noSummary = await rejection(
-      publishVersion({ db: store.db, policy, parts, summary: "  ", material: true, deadline: null, publishedBy: publisher }),
+      publishVersion({
+        db: store.db,
+        policy,
+        parts,
+        summary: "  ",
+        material: true,
+        deadline: null,
+        publishedBy: publisher,
+      }),
     );
     expect(noSummary.message).toMatch(/samenvatting/);
     const noParts = await rejection(
-      publishVersion({ db: store.db, policy, parts: [], summary: "Leeg", material: true, deadline: null, publishedBy: publisher }),
+      publishVersion({
+        db: store.db,
+        policy,
+        parts: [],
+        summary: "Leeg",
+        material: true,
+        deadline: null,
+        publishedBy: publisher,
+      }),
     );
     expect(noParts.message).toMatch(/minstens één onderdeel/);
     const editorialDeadline = await rejection(
@@ -147,7 +215,9 @@ describe("policy versions", () => {
         publishedBy: publisher,
       }),
     );
-    expect(editorialDeadline.message).toMatch(/uiterste datum hoort alleen bij een inhoudelijke wijziging/);
+    expect(editorialDeadline.message).toMatch(
+      /uiterste datum hoort alleen bij een inhoudelijke wijziging/,
+    );
   });
 
   it("refuses two parts with the same slug", async () => {
@@ -181,9 +251,9 @@ describe("policy versions", () => {
       publishedBy: publisher,
     });
     expect(version.deadline?.toISOString()).toBe(deadline.toISOString());
-    expect((await getVersionParts({ versionId: version.id, db: store.db })).map((part) => part.order)).toEqual(
-      base.map((part) => part.order),
-    );
+    expect(
+      (await getVersionParts({ versionId: version.id, db: store.db })).map((part) => part.order),
+    ).toEqual(base.map((part) => part.order));
     // Same content in the same reading order: the hash does not depend on how the parts were passed.
     const v1 = await ensureInitialVersion({ db: store.db });
     expect(version.contentHash).toBe(v1.contentHash);

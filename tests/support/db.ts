@@ -8,7 +8,12 @@ import path from "node:path";
 import pg from "pg";
 import { type Db, openStore, type StoreKind } from "@/lib/db/client";
 import type { Employee } from "@/lib/db/schema";
-import { contentDirectory, DEFAULT_POLICY, type PartSource, readPolicyDirectory } from "@/lib/content/source";
+import {
+  contentDirectory,
+  DEFAULT_POLICY,
+  type PartSource,
+  readPolicyDirectory,
+} from "@/lib/content/source";
 import { recordSignIn } from "@/lib/employees/queries";
 import { publishVersion, type Version } from "@/lib/policy/versions";
 
@@ -48,14 +53,20 @@ async function createPgliteStore(): Promise<TestStore> {
 }
 
 /** PostgreSQL only: an empty database (no migrations yet) on the TEST_DATABASE_URL server. */
-export async function createEmptyDatabase(): Promise<{ databaseUrl: string; drop: () => Promise<void> }> {
+export async function createEmptyDatabase(): Promise<{
+  databaseUrl: string;
+  drop: () => Promise<void>;
+}> {
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) throw new Error("createEmptyDatabase needs TEST_DATABASE_URL");
   const name = `portal_test_${randomBytes(6).toString("hex")}`;
   await adminQuery(serverUrl, `create database ${name}`);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  return { databaseUrl: url.toString(), drop: () => adminQuery(serverUrl, `drop database if exists ${name} with (force)`) };
+  return {
+    databaseUrl: url.toString(),
+    drop: () => adminQuery(serverUrl, `drop database if exists ${name} with (force)`),
+  };
 }
 
 async function createPostgresStore(): Promise<TestStore> {
@@ -117,10 +128,15 @@ export async function shippedParts(): Promise<PartSource[]> {
 }
 
 /** The parts with one sentence appended to one part's text: new content, same structure. */
-export function editParts(parts: PartSource[], { slug, append }: { slug?: string; append: string }): PartSource[] {
+export function editParts(
+  parts: PartSource[],
+  { slug, append }: { slug?: string; append: string },
+): PartSource[] {
   const target = slug ?? parts.find((part) => part.kind === "part")?.slug ?? parts[0].slug;
   return parts.map((part) =>
-    part.slug === target ? { ...part, source: `${part.source.replace(/\s*$/, "")}\n\n${append}\n` } : part,
+    part.slug === target
+      ? { ...part, source: `${part.source.replace(/\s*$/, "")}\n\n${append}\n` }
+      : part,
   );
 }
 

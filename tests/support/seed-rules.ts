@@ -1,7 +1,9 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
-export const SEED_PATH = fileURLToPath(new URL("../fixtures/sociale-media-richtlijnen.txt", import.meta.url));
+export const SEED_PATH = fileURLToPath(
+  new URL("../fixtures/sociale-media-richtlijnen.txt", import.meta.url),
+);
 
 export type SeedSection = { title: string; rules: string[] };
 
@@ -14,7 +16,10 @@ const PART_TITLES = ["Zakelijk gebruik", "Privégebruik", "Algemeen"];
  */
 export function readSeedSections(path = SEED_PATH): SeedSection[] {
   const text = readFileSync(path, "utf8");
-  const blocks = text.split(/\n\s*\n/).map((block) => block.trim()).filter(Boolean);
+  const blocks = text
+    .split(/\n\s*\n/)
+    .map((block) => block.trim())
+    .filter(Boolean);
   const sections: SeedSection[] = [];
   let current: SeedSection | null = null;
   for (const block of blocks) {
@@ -29,7 +34,8 @@ export function readSeedSections(path = SEED_PATH): SeedSection[] {
     for (const line of block.split("\n")) {
       const bullet = /^\s*-\s+(.*)$/.exec(line);
       if (bullet) current.rules.push(bullet[1]);
-      else if (current.rules.length > 0) current.rules[current.rules.length - 1] += ` ${line.trim()}`;
+      else if (current.rules.length > 0)
+        current.rules[current.rules.length - 1] += ` ${line.trim()}`;
     }
   }
   return sections.map((section) => ({ ...section, rules: section.rules.map(normalise) }));

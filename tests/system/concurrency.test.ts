@@ -3,9 +3,25 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { encodeAcknowledgement, type Outcome } from "./support/action";
-import { checkProtocol, cookiesFor, percentile, preparePortal, report, tally, warmUp, type Portal } from "./support/portal";
+import {
+  checkProtocol,
+  cookiesFor,
+  percentile,
+  preparePortal,
+  report,
+  tally,
+  warmUp,
+  type Portal,
+} from "./support/portal";
 import type { ServerHandle } from "./support/server";
-import { createTestStore, readFigures, seedStore, type CurrentVersion, type SeededEmployee, type TestStore } from "./support/store";
+import {
+  createTestStore,
+  readFigures,
+  seedStore,
+  type CurrentVersion,
+  type SeededEmployee,
+  type TestStore,
+} from "./support/store";
 
 const EMPLOYEES = 250;
 const SUBMITS_PER_EMPLOYEE = 2;
@@ -23,7 +39,9 @@ beforeAll(async () => {
   dataDir = store.dataDir ?? mkdtempSync(path.join(os.tmpdir(), "portal-system-secrets-"));
   portal = await preparePortal(store, { dataDir });
   // Seeded before the server starts: with PGlite only one process may hold the data directory.
-  const seeded = await store.withStore((opened) => seedStore(opened, { employees: EMPLOYEES + 1, prefix: "gelijktijdig" }));
+  const seeded = await store.withStore((opened) =>
+    seedStore(opened, { employees: EMPLOYEES + 1, prefix: "gelijktijdig" }),
+  );
   [warmUpEmployee, ...employees] = seeded.employees;
   version = seeded.version;
 });
@@ -48,13 +66,19 @@ describe(`acknowledgements under concurrency (${process.env.TEST_DATABASE_URL ? 
     // Everything encoded first, so the requests leave together: each employee's two submits are adjacent.
     const requests = await Promise.all(
       employees.flatMap((employee, index) =>
-        Array.from({ length: SUBMITS_PER_EMPLOYEE }, async () => ({ employee, cookie: cookies[index], body: await encodeAcknowledgement(fields) })),
+        Array.from({ length: SUBMITS_PER_EMPLOYEE }, async () => ({
+          employee,
+          cookie: cookies[index],
+          body: await encodeAcknowledgement(fields),
+        })),
       ),
     );
 
     const t0 = performance.now();
     const outcomes: Outcome[] = await Promise.all(
-      requests.map(({ cookie, body }) => client.acknowledge({ cookie, fields, body, signal: AbortSignal.timeout(180_000) })),
+      requests.map(({ cookie, body }) =>
+        client.acknowledge({ cookie, fields, body, signal: AbortSignal.timeout(180_000) }),
+      ),
     );
     const seconds = (performance.now() - t0) / 1000;
 
@@ -62,13 +86,18 @@ describe(`acknowledgements under concurrency (${process.env.TEST_DATABASE_URL ? 
     const exit = await server.stop();
     server = null;
     const figures = await store.withStore((opened) =>
-      readFigures(opened, { versionId: version.id, employeeIds: employees.map((employee) => employee.id) }),
+      readFigures(opened, {
+        versionId: version.id,
+        employeeIds: employees.map((employee) => employee.id),
+      }),
     );
     const counts = tally(outcomes);
     // Both submits of an employee report the one stored acknowledgement (same version, same time).
     let pairsDisagreeing = 0;
     for (let i = 0; i < outcomes.length; i += SUBMITS_PER_EMPLOYEE) {
-      const values = outcomes.slice(i, i + SUBMITS_PER_EMPLOYEE).map((outcome) => (outcome.kind === "ok" ? JSON.stringify(outcome.value) : null));
+      const values = outcomes
+        .slice(i, i + SUBMITS_PER_EMPLOYEE)
+        .map((outcome) => (outcome.kind === "ok" ? JSON.stringify(outcome.value) : null));
       if (values.some((value) => value === null || value !== values[0])) pairsDisagreeing++;
     }
     const latencies = outcomes.map((outcome) => outcome.ms);
@@ -81,7 +110,9 @@ describe(`acknowledgements under concurrency (${process.env.TEST_DATABASE_URL ? 
       auditCreated: figures.createdEvents,
       duplicates: figures.duplicateEmployees,
       pairsDisagreeing,
-      auditChain: figures.auditChain.ok ? `ok(${figures.auditChain.count})` : JSON.stringify(figures.auditChain),
+      auditChain: figures.auditChain.ok
+        ? `ok(${figures.auditChain.count})`
+        : JSON.stringify(figures.auditChain),
       seconds,
       requestsPerSecond: outcomes.length / seconds,
       p50ms: percentile(latencies, 50),

@@ -3,9 +3,25 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { ActionClient, Outcome } from "./support/action";
-import { checkProtocol, cookiesFor, lockHolder, preparePortal, report, tally, warmUp, type Portal } from "./support/portal";
+import {
+  checkProtocol,
+  cookiesFor,
+  lockHolder,
+  preparePortal,
+  report,
+  tally,
+  warmUp,
+  type Portal,
+} from "./support/portal";
 import type { ServerHandle } from "./support/server";
-import { createTestStore, readFigures, seedStore, type CurrentVersion, type SeededEmployee, type TestStore } from "./support/store";
+import {
+  createTestStore,
+  readFigures,
+  seedStore,
+  type CurrentVersion,
+  type SeededEmployee,
+  type TestStore,
+} from "./support/store";
 
 const KILLS = 3;
 const IN_FLIGHT = 20;
@@ -73,7 +89,11 @@ async function loadAndKill({
     while (killedAt === null && next < round.length && Date.now() < deadline) {
       const index = next++;
       inFlight++;
-      const outcome = await client.acknowledge({ cookie: cookies[index], fields, signal: AbortSignal.timeout(60_000) });
+      const outcome = await client.acknowledge({
+        cookie: cookies[index],
+        fields,
+        signal: AbortSignal.timeout(60_000),
+      });
       inFlight--;
       sent.push({ employee: round[index], outcome, afterKill: killedAt !== null });
       if (outcome.kind === "ok") successes++;
@@ -87,7 +107,9 @@ async function loadAndKill({
   await Promise.all(Array.from({ length: IN_FLIGHT }, worker));
   if (!killing) {
     killing = target.kill();
-    throw new Error(`Round ended before the kill: ${successes} successes of ${killAfter} wanted in ${sent.length} requests; ${JSON.stringify(tally(sent.map((s) => s.outcome)))}`);
+    throw new Error(
+      `Round ended before the kill: ${successes} successes of ${killAfter} wanted in ${sent.length} requests; ${JSON.stringify(tally(sent.map((s) => s.outcome)))}`,
+    );
   }
   const exit = await target.exited;
   const loadSeconds = ((killedAt ?? performance.now()) - t0) / 1000;
@@ -100,7 +122,10 @@ describe(`acknowledgements survive a crash (${process.env.TEST_DATABASE_URL ? "P
     const totals = { sent: 0, successes: 0, errorsBeforeKill: 0, lost: 0 };
 
     for (let round = 1; round <= KILLS; round++) {
-      const roundEmployees = employees.slice((round - 1) * EMPLOYEES_PER_ROUND, round * EMPLOYEES_PER_ROUND);
+      const roundEmployees = employees.slice(
+        (round - 1) * EMPLOYEES_PER_ROUND,
+        round * EMPLOYEES_PER_ROUND,
+      );
       const [viewer, afterRestart] = spare.slice((round - 1) * 2, round * 2);
 
       // 1. Start and load; kill at a different point each round.
@@ -108,10 +133,16 @@ describe(`acknowledgements survive a crash (${process.env.TEST_DATABASE_URL ? "P
       server = started.server;
       const [viewerCookie] = await cookiesFor([viewer], portal.secret);
       await warmUp({ server, cookie: viewerCookie, version });
-      if (round === 1) await checkProtocol({ client: started.client, cookie: viewerCookie, version });
+      if (round === 1)
+        await checkProtocol({ client: started.client, cookie: viewerCookie, version });
       const killAfter = 20 + Math.floor(Math.random() * 60);
       const killedPid = server.pid;
-      const { sent, exit, inFlightAtKill, loadSeconds } = await loadAndKill({ client: started.client, server, round: roundEmployees, killAfter });
+      const { sent, exit, inFlightAtKill, loadSeconds } = await loadAndKill({
+        client: started.client,
+        server,
+        round: roundEmployees,
+        killAfter,
+      });
       server = null;
       expect(exit.signal, "the server died of SIGKILL").toBe("SIGKILL");
 
@@ -126,16 +157,24 @@ describe(`acknowledgements survive a crash (${process.env.TEST_DATABASE_URL ? "P
       await warmUp({ server, cookie: viewerCookie, version });
       const newHolder = store.kind === "pglite" ? lockHolder(dataDir) : null;
       const [afterCookie] = await cookiesFor([afterRestart], portal.secret);
-      const afterOutcome = await restarted.client.acknowledge({ cookie: afterCookie, fields: { versionId: version.id, contentHash: version.contentHash } });
+      const afterOutcome = await restarted.client.acknowledge({
+        cookie: afterCookie,
+        fields: { versionId: version.id, contentHash: version.contentHash },
+      });
       if (afterOutcome.kind === "ok") confirmed.set(afterRestart.id, afterRestart);
       const stopExit = await server.stop();
       // Opening after the crash needs no repair step: the restarted server logged no error at all.
-      const restartErrors = server.output().split("\n").filter((line) => /error|corrupt|recover/i.test(line));
+      const restartErrors = server
+        .output()
+        .split("\n")
+        .filter((line) => /error|corrupt|recover/i.test(line));
       server = null;
 
       // 3. Count in the database itself.
       const ids = [...confirmed.keys()];
-      const figures = await store.withStore((opened) => readFigures(opened, { versionId: version.id, employeeIds: ids }));
+      const figures = await store.withStore((opened) =>
+        readFigures(opened, { versionId: version.id, employeeIds: ids }),
+      );
       const lost = ids.filter((id) => !figures.presentEmployeeIds.has(id));
 
       totals.sent += sent.length;
@@ -150,34 +189,62 @@ describe(`acknowledgements survive a crash (${process.env.TEST_DATABASE_URL ? "P
         failedByKill: sent.filter((s) => s.outcome.kind !== "ok" && s.afterKill).length,
         errorsBeforeKill: errorsBeforeKill.length,
         requestsPerSecond: okHere.length / loadSeconds,
-        staleLockPid: staleLock === null ? "-" : staleLock === killedPid ? `${staleLock}(killed server)` : staleLock,
-        lockAfterRestart: newHolder === null ? "-" : newHolder === restarted.server.pid ? `${newHolder}(new server)` : newHolder,
+        staleLockPid:
+          staleLock === null
+            ? "-"
+            : staleLock === killedPid
+              ? `${staleLock}(killed server)`
+              : staleLock,
+        lockAfterRestart:
+          newHolder === null
+            ? "-"
+            : newHolder === restarted.server.pid
+              ? `${newHolder}(new server)`
+              : newHolder,
         ackAfterRestart: afterOutcome.kind,
         restartErrorLines: restartErrors.length,
         confirmedSoFar: ids.length,
         rows: figures.acknowledgementRows,
         auditCreated: figures.createdEvents,
         lostAfterKill: lost.length,
-        auditChain: figures.auditChain.ok ? `ok(${figures.auditChain.count})` : JSON.stringify(figures.auditChain),
+        auditChain: figures.auditChain.ok
+          ? `ok(${figures.auditChain.count})`
+          : JSON.stringify(figures.auditChain),
       });
 
-      expect(errorsBeforeKill.map((s) => s.outcome), "errors before the kill").toEqual([]);
+      expect(
+        errorsBeforeKill.map((s) => s.outcome),
+        "errors before the kill",
+      ).toEqual([]);
       expect(inFlightAtKill, "the kill hit requests in flight").toBeGreaterThan(0);
       if (store.kind === "pglite") {
         expect(staleLock, "the killed server left its lock behind").toBe(killedPid);
-        expect(newHolder, "the restarted server took the stale lock over").toBe(restarted.server.pid);
+        expect(newHolder, "the restarted server took the stale lock over").toBe(
+          restarted.server.pid,
+        );
       }
-      expect(afterOutcome.kind, `acknowledging after the restart: ${JSON.stringify(afterOutcome)}`).toBe("ok");
+      expect(
+        afterOutcome.kind,
+        `acknowledging after the restart: ${JSON.stringify(afterOutcome)}`,
+      ).toBe("ok");
       expect(restartErrors, "errors logged by the restarted server").toEqual([]);
       expect(stopExit).toEqual({ code: 0, signal: null });
       expect(lost, "employees whose success response has no acknowledgement").toEqual([]);
       // Some requests may have committed without their response getting out: never fewer rows than successes.
       expect(figures.acknowledgementRows).toBeGreaterThanOrEqual(ids.length);
       expect(figures.duplicateEmployees).toBe(0);
-      expect(figures.createdEvents, "one audit event per acknowledgement, same transaction").toBe(figures.acknowledgementRows);
+      expect(figures.createdEvents, "one audit event per acknowledgement, same transaction").toBe(
+        figures.acknowledgementRows,
+      );
       expect(figures.auditChain).toMatchObject({ ok: true });
     }
 
-    report(`crash ${store.kind} total`, { kills: KILLS, requestsSent: totals.sent, successesBeforeKills: totals.successes, errorsBeforeKill: totals.errorsBeforeKill, lostAfterKills: totals.lost });
+    report(`crash ${store.kind} total`, {
+      kills: KILLS,
+      requestsSent: totals.sent,
+      successesBeforeKills: totals.successes,
+      errorsBeforeKill: totals.errorsBeforeKill,
+      lostAfterKills: totals.lost,
+    });
   });
 });

@@ -8,10 +8,26 @@ import { verifyAuditChain } from "@/lib/audit/events";
 import { contentDirectory, DEFAULT_POLICY } from "@/lib/content/source";
 import { acknowledgements, policyVersions } from "@/lib/db/schema";
 import { encodeAcknowledgement, type ActionClient, type Outcome } from "./support/action";
-import { cookiesFor, getHealth, getPage, offeredVersion, percentile, preparePortal, report, tally, type Portal } from "./support/portal";
+import {
+  cookiesFor,
+  getHealth,
+  getPage,
+  offeredVersion,
+  percentile,
+  preparePortal,
+  report,
+  tally,
+  type Portal,
+} from "./support/portal";
 import { REPO_ROOT, type ServerHandle } from "./support/server";
 import { randomSecret } from "./support/session";
-import { createTestStore, readFigures, seedStore, type SeededEmployee, type TestStore } from "./support/store";
+import {
+  createTestStore,
+  readFigures,
+  seedStore,
+  type SeededEmployee,
+  type TestStore,
+} from "./support/store";
 
 // Two `next start` instances on one PostgreSQL database, as behind a load balancer: they migrate at
 // the same moment, see each other's acknowledgements, serve a version published by the CLI from the
@@ -21,13 +37,19 @@ import { createTestStore, readFigures, seedStore, type SeededEmployee, type Test
 const LOAD_EMPLOYEES = 100;
 const PART_SLUG = "privegebruik";
 const PART_FILE = "20-privegebruik.mdx";
-const OLD_RULE = "Geef in je privé-uitingen geen voeding aan eventuele roddels en discussies over de organisatie.";
+const OLD_RULE =
+  "Geef in je privé-uitingen geen voeding aan eventuele roddels en discussies over de organisatie.";
 const NOT_ACKNOWLEDGED = "Je hebt de richtlijnen nog niet bevestigd";
 const CHANGED = "De richtlijnen zijn gewijzigd";
 const ACKNOWLEDGED = "Bevestigd op";
 const CLI_TIMEOUT_MS = 120_000;
 
-type Instance = { name: "A" | "B"; portal: Portal; server: ServerHandle | null; client: ActionClient | null };
+type Instance = {
+  name: "A" | "B";
+  portal: Portal;
+  server: ServerHandle | null;
+  client: ActionClient | null;
+};
 
 let store: TestStore;
 const tempDirs: string[] = [];
@@ -47,7 +69,8 @@ function tempDir(prefix: string): string {
 }
 
 function running(instance: Instance): { server: ServerHandle; client: ActionClient } {
-  if (!instance.server || !instance.client) throw new Error(`Instance ${instance.name} is not running`);
+  if (!instance.server || !instance.client)
+    throw new Error(`Instance ${instance.name} is not running`);
   return { server: instance.server, client: instance.client };
 }
 
@@ -56,7 +79,9 @@ function serverLog(instance: Instance): string {
 }
 
 /** The operator CLI as an operator runs it: its own process, only DATABASE_URL pointing at the store. */
-function runCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string; ms: number }> {
+function runCli(
+  args: string[],
+): Promise<{ code: number | null; stdout: string; stderr: string; ms: number }> {
   // Not vitest's environment: its NODE_ENV=test and a developer's DATABASE_URL must not leak in.
   const env: Record<string, string> = { DATA_DIR: tempDir("portal-system-cli-") };
   for (const key of ["PATH", "HOME", "LANG", "LC_ALL", "TZ", "TMPDIR", "USER"]) {
@@ -66,10 +91,20 @@ function runCli(args: string[]): Promise<{ code: number | null; stdout: string; 
   Object.assign(env, store.serverEnv);
   const started = performance.now();
   return new Promise((resolve) => {
-    execFile("npm", ["run", "--silent", ...args], { cwd: REPO_ROOT, env: env as NodeJS.ProcessEnv, timeout: CLI_TIMEOUT_MS, killSignal: "SIGKILL" }, (error, stdout, stderr) => {
-      const code = error ? (typeof error.code === "number" ? error.code : null) : 0;
-      resolve({ code, stdout, stderr, ms: Math.round(performance.now() - started) });
-    });
+    execFile(
+      "npm",
+      ["run", "--silent", ...args],
+      {
+        cwd: REPO_ROOT,
+        env: env as NodeJS.ProcessEnv,
+        timeout: CLI_TIMEOUT_MS,
+        killSignal: "SIGKILL",
+      },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === "number" ? error.code : null) : 0;
+        resolve({ code, stdout, stderr, ms: Math.round(performance.now() - started) });
+      },
+    );
   });
 }
 
@@ -79,7 +114,8 @@ function ackValue(outcome: Outcome): string | null {
 
 beforeAll(async () => {
   store = await createTestStore();
-  if (store.kind !== "postgres") throw new Error("instances.postgres.test.ts needs TEST_DATABASE_URL");
+  if (store.kind !== "postgres")
+    throw new Error("instances.postgres.test.ts needs TEST_DATABASE_URL");
   secret = randomSecret(48);
   // Same store and secret, own port and data directory each: a session cookie is valid on both.
   const [a, b] = await Promise.all([
@@ -111,14 +147,30 @@ describe("two instances on one PostgreSQL database", () => {
     if (failed) throw (failed as PromiseRejectedResult).reason;
     const startSeconds = (performance.now() - t0) / 1000;
 
-    const health = await Promise.all(instances.map((instance) => getHealth(running(instance).server.baseUrl)));
-    const journal = JSON.parse(readFileSync(path.join(REPO_ROOT, "lib", "db", "migrations", "meta", "_journal.json"), "utf8")) as { entries: unknown[] };
+    const health = await Promise.all(
+      instances.map((instance) => getHealth(running(instance).server.baseUrl)),
+    );
+    const journal = JSON.parse(
+      readFileSync(
+        path.join(REPO_ROOT, "lib", "db", "migrations", "meta", "_journal.json"),
+        "utf8",
+      ),
+    ) as { entries: unknown[] };
     const db = await store.withStore(async (opened) => {
-      const migrations = await opened.db.execute(sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
+      const migrations = await opened.db.execute(
+        sql`select count(*)::int as n from drizzle.__drizzle_migrations`,
+      );
       const [{ versions }] = await opened.db.select({ versions: count() }).from(policyVersions);
       // Employees as a first sign-in creates them, after the servers own the schema.
-      const seeded = await seedStore(opened, { employees: LOAD_EMPLOYEES + 1, prefix: "instanties" });
-      return { migrations: (migrations as unknown as { rows: { n: number }[] }).rows[0].n, versions, seeded };
+      const seeded = await seedStore(opened, {
+        employees: LOAD_EMPLOYEES + 1,
+        prefix: "instanties",
+      });
+      return {
+        migrations: (migrations as unknown as { rows: { n: number }[] }).rows[0].n,
+        versions,
+        seeded,
+      };
     });
     [reader, ...loadEmployees] = db.seeded.employees;
     [readerCookie] = await cookiesFor([reader], secret);
@@ -133,7 +185,12 @@ describe("two instances on one PostgreSQL database", () => {
     });
     for (const { httpStatus, health: body } of health) {
       expect(httpStatus).toBe(200);
-      expect(body).toMatchObject({ status: "ok", database: "ok", store: "postgres", currentVersion: 1 });
+      expect(body).toMatchObject({
+        status: "ok",
+        database: "ok",
+        store: "postgres",
+        currentVersion: 1,
+      });
     }
     // Each migration recorded once and one version 1, whoever won the race.
     expect(db.migrations).toBe(journal.entries.length);
@@ -142,8 +199,13 @@ describe("two instances on one PostgreSQL database", () => {
 
   test("an acknowledgement on A shows on B, and acknowledging again on B gives the same one row", async () => {
     const [a, b] = instances.map(running);
-    const before = await Promise.all([a, b].map(({ server }) => getPage({ baseUrl: server.baseUrl, path: "/richtlijnen", cookie: readerCookie })));
-    for (const [index, page] of before.entries()) expect(page.status, serverLog(instances[index])).toBe(200);
+    const before = await Promise.all(
+      [a, b].map(({ server }) =>
+        getPage({ baseUrl: server.baseUrl, path: "/richtlijnen", cookie: readerCookie }),
+      ),
+    );
+    for (const [index, page] of before.entries())
+      expect(page.status, serverLog(instances[index])).toBe(200);
     const offered = before.map((page) => offeredVersion(page.html));
     expect(offered[0], "A offers a version to acknowledge").not.toBeNull();
     expect(offered[1], "both instances offer the same version").toEqual(offered[0]);
@@ -154,13 +216,22 @@ describe("two instances on one PostgreSQL database", () => {
     expect(onA.kind, JSON.stringify(onA)).toBe("ok");
     const shownAt = String((onA as Extract<Outcome, { kind: "ok" }>).value.acknowledgedAtText);
 
-    const onBPage = await getPage({ baseUrl: b.server.baseUrl, path: "/richtlijnen", cookie: readerCookie });
+    const onBPage = await getPage({
+      baseUrl: b.server.baseUrl,
+      path: "/richtlijnen",
+      cookie: readerCookie,
+    });
     const onB = await b.client.acknowledge({ cookie: readerCookie, fields });
     const rows = await store.withStore(async (opened) => {
       const [{ n }] = await opened.db
         .select({ n: count() })
         .from(acknowledgements)
-        .where(and(eq(acknowledgements.employeeId, reader.id), eq(acknowledgements.versionId, fields.versionId)));
+        .where(
+          and(
+            eq(acknowledgements.employeeId, reader.id),
+            eq(acknowledgements.versionId, fields.versionId),
+          ),
+        );
       return n;
     });
 
@@ -184,7 +255,15 @@ describe("two instances on one PostgreSQL database", () => {
   test("a material version published with the CLI is served by both instances from the very next request", async () => {
     const [a, b] = instances.map(running);
     // Both have rendered the part with version 1, so anything cached per process holds the old text.
-    const v1Parts = await Promise.all([a, b].map(({ server }) => getPage({ baseUrl: server.baseUrl, path: `/richtlijnen/${PART_SLUG}`, cookie: readerCookie })));
+    const v1Parts = await Promise.all(
+      [a, b].map(({ server }) =>
+        getPage({
+          baseUrl: server.baseUrl,
+          path: `/richtlijnen/${PART_SLUG}`,
+          cookie: readerCookie,
+        }),
+      ),
+    );
     for (const page of v1Parts) {
       expect(page.status).toBe(200);
       expect(page.html).toContain(OLD_RULE);
@@ -213,12 +292,35 @@ describe("two instances on one PostgreSQL database", () => {
 
     // Exactly one request of each kind per instance, no retries: the next request must already be version 2.
     const health = await Promise.all([a, b].map(({ server }) => getHealth(server.baseUrl)));
-    const parts = await Promise.all([a, b].map(({ server }) => getPage({ baseUrl: server.baseUrl, path: `/richtlijnen/${PART_SLUG}`, cookie: readerCookie })));
-    const overviews = await Promise.all([a, b].map(({ server }) => getPage({ baseUrl: server.baseUrl, path: "/richtlijnen", cookie: readerCookie })));
+    const parts = await Promise.all(
+      [a, b].map(({ server }) =>
+        getPage({
+          baseUrl: server.baseUrl,
+          path: `/richtlijnen/${PART_SLUG}`,
+          cookie: readerCookie,
+        }),
+      ),
+    );
+    const overviews = await Promise.all(
+      [a, b].map(({ server }) =>
+        getPage({ baseUrl: server.baseUrl, path: "/richtlijnen", cookie: readerCookie }),
+      ),
+    );
     // After a material change the form sits under the redline, so the employee sees what changed first.
-    const redlines = await Promise.all([a, b].map(({ server }) => getPage({ baseUrl: server.baseUrl, path: "/richtlijnen/wijzigingen", cookie: readerCookie })));
+    const redlines = await Promise.all(
+      [a, b].map(({ server }) =>
+        getPage({
+          baseUrl: server.baseUrl,
+          path: "/richtlijnen/wijzigingen",
+          cookie: readerCookie,
+        }),
+      ),
+    );
     const current = await store.withStore(async (opened) => {
-      const [row] = await opened.db.select().from(policyVersions).where(eq(policyVersions.number, 2));
+      const [row] = await opened.db
+        .select()
+        .from(policyVersions)
+        .where(eq(policyVersions.number, 2));
       return row;
     });
 
@@ -249,14 +351,22 @@ describe("two instances on one PostgreSQL database", () => {
       expect(page.html).toContain(newRule);
       expect(page.html).not.toContain(OLD_RULE);
     }
-    for (const page of redlines) expect(offeredVersion(page.html)).toEqual({ versionId: current!.id, contentHash: current!.contentHash });
+    for (const page of redlines)
+      expect(offeredVersion(page.html)).toEqual({
+        versionId: current!.id,
+        contentHash: current!.contentHash,
+      });
   });
 
   test(`${LOAD_EMPLOYEES} employees acknowledging version 2 on A and on B at the same moment give ${LOAD_EMPLOYEES} rows`, async () => {
     const [a, b] = instances.map(running);
     const cookies = await cookiesFor(loadEmployees, secret);
     // Someone who never acknowledged gets the form on the overview, on either instance.
-    const overviews = await Promise.all([a, b].map(({ server }) => getPage({ baseUrl: server.baseUrl, path: "/richtlijnen", cookie: cookies[0] })));
+    const overviews = await Promise.all(
+      [a, b].map(({ server }) =>
+        getPage({ baseUrl: server.baseUrl, path: "/richtlijnen", cookie: cookies[0] }),
+      ),
+    );
     const fields = offeredVersion(overviews[0].html);
     expect(fields).not.toBeNull();
     expect(offeredVersion(overviews[1].html)).toEqual(fields);
@@ -264,12 +374,18 @@ describe("two instances on one PostgreSQL database", () => {
     // Encoded first so the requests leave together; each employee's two submits go to different instances.
     const requests = await Promise.all(
       loadEmployees.flatMap((_, index) =>
-        [a.client, b.client].map(async (client) => ({ client, cookie: cookies[index], body: await encodeAcknowledgement(fields!) })),
+        [a.client, b.client].map(async (client) => ({
+          client,
+          cookie: cookies[index],
+          body: await encodeAcknowledgement(fields!),
+        })),
       ),
     );
     const t0 = performance.now();
     const outcomes = await Promise.all(
-      requests.map(({ client, cookie, body }) => client.acknowledge({ cookie, fields: fields!, body, signal: AbortSignal.timeout(180_000) })),
+      requests.map(({ client, cookie, body }) =>
+        client.acknowledge({ cookie, fields: fields!, body, signal: AbortSignal.timeout(180_000) }),
+      ),
     );
     const seconds = (performance.now() - t0) / 1000;
 
@@ -279,7 +395,10 @@ describe("two instances on one PostgreSQL database", () => {
       if (onA === null || onA !== onB) pairsDisagreeing++;
     }
     const figures = await store.withStore(async (opened) => ({
-      v2: await readFigures(opened, { versionId: fields!.versionId, employeeIds: loadEmployees.map((employee) => employee.id) }),
+      v2: await readFigures(opened, {
+        versionId: fields!.versionId,
+        employeeIds: loadEmployees.map((employee) => employee.id),
+      }),
       chain: await verifyAuditChain({ db: opened.db }),
       allRows: (await opened.db.select({ n: count() }).from(acknowledgements))[0].n,
     }));
@@ -318,7 +437,12 @@ describe("two instances on one PostgreSQL database", () => {
 
   test("both instances stop cleanly on SIGTERM, having logged no errors", async () => {
     const servers = instances.map(running).map(({ server }) => server);
-    const logs = servers.map((server) => server.output().split("\n").filter((line) => /error/i.test(line)));
+    const logs = servers.map((server) =>
+      server
+        .output()
+        .split("\n")
+        .filter((line) => /error/i.test(line)),
+    );
     const exits = await Promise.all(servers.map((server) => server.stop()));
     for (const instance of instances) {
       instance.server = null;

@@ -15,7 +15,10 @@ export default defineConfig({
     include: ["tests/system/**/*.test.ts"],
     // Store-specific suites run only against their store, as in the root config: several instances
     // on one database only with TEST_DATABASE_URL, PGlite-only suites only without it.
-    exclude: ["**/node_modules/**", process.env.TEST_DATABASE_URL ? "**/*.pglite.test.ts" : "**/*.postgres.test.ts"],
+    exclude: [
+      "**/node_modules/**",
+      process.env.TEST_DATABASE_URL ? "**/*.pglite.test.ts" : "**/*.postgres.test.ts",
+    ],
     environment: "node",
     fileParallelism: false,
     maxWorkers: 1,

@@ -15,12 +15,15 @@ function first(value: string | string[] | undefined): string | undefined {
 
 // next-auth's error codes (plus the IdP's access_denied), in Dutch. Unknown codes get the generic text.
 const ERRORS: Record<string, string> = {
-  OAuthSignin: "Aanmelden kon niet starten: de aanmeldservice is niet bereikbaar. Probeer het over een paar minuten opnieuw.",
+  OAuthSignin:
+    "Aanmelden kon niet starten: de aanmeldservice is niet bereikbaar. Probeer het over een paar minuten opnieuw.",
   OAuthCallback: "De aanmeldservice gaf een onverwacht antwoord. Probeer het opnieuw.",
-  Callback: "Je bent wel aangemeld bij de aanmeldservice, maar het portaal kon je gegevens niet verwerken. Probeer het opnieuw.",
+  Callback:
+    "Je bent wel aangemeld bij de aanmeldservice, maar het portaal kon je gegevens niet verwerken. Probeer het opnieuw.",
   AccessDenied: "Aanmelden is geannuleerd of geweigerd.",
   access_denied: "Aanmelden is geannuleerd of geweigerd.",
-  Configuration: "Aanmelden is op dit moment niet mogelijk door een instellingsfout. Neem contact op met de servicedesk.",
+  Configuration:
+    "Aanmelden is op dit moment niet mogelijk door een instellingsfout. Neem contact op met de servicedesk.",
   SessionRequired: "Meld je aan om verder te gaan.",
   Default: "Aanmelden is niet gelukt. Probeer het opnieuw.",
 };
@@ -42,16 +45,23 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
         Aanmelden
       </h1>
       <p className="mt-2 text-stone-700 dark:text-stone-300">
-        Meld je aan met je Kempenhaeghe-account om de richtlijnen voor het gebruik van sociale media te lezen.
+        Meld je aan met je Kempenhaeghe-account om de richtlijnen voor het gebruik van sociale media
+        te lezen.
       </p>
 
       {signedOut ? (
-        <p role="status" className="mt-4 rounded-md border border-brand-200 bg-brand-50 px-4 py-3 text-brand-900 dark:border-brand-700 dark:bg-brand-900 dark:text-brand-50">
+        <p
+          role="status"
+          className="mt-4 rounded-md border border-brand-200 bg-brand-50 px-4 py-3 text-brand-900 dark:border-brand-700 dark:bg-brand-900 dark:text-brand-50"
+        >
           Je bent afgemeld.
         </p>
       ) : null}
       {error ? (
-        <p role="alert" className="mt-4 rounded-md border border-red-700 bg-red-50 px-4 py-3 text-red-900 dark:border-red-400 dark:bg-red-950 dark:text-red-100">
+        <p
+          role="alert"
+          className="mt-4 rounded-md border border-red-700 bg-red-50 px-4 py-3 text-red-900 dark:border-red-400 dark:bg-red-950 dark:text-red-100"
+        >
           {error}
         </p>
       ) : null}

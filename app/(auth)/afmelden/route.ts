@@ -6,7 +6,10 @@ import { env } from "@/lib/env";
 // The sign-out button posts here (a plain form). Only the portal's own pages may sign someone out.
 export async function POST(request: Request) {
   if (!isSameOriginPost(request, env.NEXTAUTH_URL)) {
-    return new Response("Afmelden kan alleen vanuit het portaal.", { status: 403, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+    return new Response("Afmelden kan alleen vanuit het portaal.", {
+      status: 403,
+      headers: { "Content-Type": "text/plain; charset=utf-8" },
+    });
   }
   const { setCookies } = await endSession(getAuthOptions(), {
     cookies: await requestCookies(),

@@ -12,11 +12,16 @@ export default async function MyAcknowledgementsPage() {
 
   return (
     <div className="mx-auto max-w-3xl space-y-6">
-      <h1 className="text-3xl font-bold tracking-tight text-brand-900 dark:text-brand-50">Mijn bevestigingen</h1>
+      <h1 className="text-3xl font-bold tracking-tight text-brand-900 dark:text-brand-50">
+        Mijn bevestigingen
+      </h1>
       {acknowledgements.length === 0 ? (
         <p>
           Je hebt de richtlijnen nog niet bevestigd.{" "}
-          <Link href="/richtlijnen#bevestigen" className="font-medium text-brand-700 underline underline-offset-2 dark:text-brand-200">
+          <Link
+            href="/richtlijnen#bevestigen"
+            className="font-medium text-brand-700 underline underline-offset-2 dark:text-brand-200"
+          >
             Lees en bevestig ze nu
           </Link>
           .
@@ -24,23 +29,31 @@ export default async function MyAcknowledgementsPage() {
       ) : (
         <ul className="space-y-3">
           {acknowledgements.map((acknowledgement) => (
-            <li key={acknowledgement.id} className="rounded-lg border border-stone-200 bg-white p-4 dark:border-stone-800 dark:bg-stone-900">
+            <li
+              key={acknowledgement.id}
+              className="rounded-lg border border-stone-200 bg-white p-4 dark:border-stone-800 dark:bg-stone-900"
+            >
               <p className="font-semibold">
-                Versie {acknowledgement.version.number}: bevestigd op {formatDateTime(acknowledgement.acknowledgedAt)}
+                Versie {acknowledgement.version.number}: bevestigd op{" "}
+                {formatDateTime(acknowledgement.acknowledgedAt)}
               </p>
-              <p className="text-stone-700 dark:text-stone-300">{acknowledgement.version.summary}</p>
+              <p className="text-stone-700 dark:text-stone-300">
+                {acknowledgement.version.summary}
+              </p>
               <p className="mt-2 flex flex-wrap gap-x-4">
                 <Link
                   href={`/mijn-bevestigingen/${acknowledgement.id}`}
                   className="inline-flex min-h-11 items-center font-medium text-brand-700 underline underline-offset-2 dark:text-brand-200"
                 >
-                  Bewijs van bevestiging<span className="sr-only"> voor versie {acknowledgement.version.number}</span>
+                  Bewijs van bevestiging
+                  <span className="sr-only"> voor versie {acknowledgement.version.number}</span>
                 </Link>
                 <a
                   href={`/mijn-bevestigingen/${acknowledgement.id}/pdf`}
                   className="inline-flex min-h-11 items-center font-medium text-brand-700 underline underline-offset-2 dark:text-brand-200"
                 >
-                  Download als PDF<span className="sr-only"> (versie {acknowledgement.version.number})</span>
+                  Download als PDF
+                  <span className="sr-only"> (versie {acknowledgement.version.number})</span>
                 </a>
               </p>
             </li>

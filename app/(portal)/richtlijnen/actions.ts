@@ -8,7 +8,10 @@ import { acknowledgeVersion } from "@/lib/acknowledgements/queries";
 import { getVersion } from "@/lib/policy/versions";
 import { formatDateTime } from "@/lib/format/dates";
 
-export type AcknowledgeState = ActionResult<{ versionNumber: number; acknowledgedAtText: string }> | null;
+export type AcknowledgeState = ActionResult<{
+  versionNumber: number;
+  acknowledgedAtText: string;
+}> | null;
 
 const acknowledgeSchema = z.object({
   versionId: z.coerce.number().int().positive(),

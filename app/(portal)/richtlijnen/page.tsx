@@ -42,7 +42,9 @@ export default async function OverviewPage() {
                 href={`/richtlijnen/${part.slug}`}
                 className="flex h-full flex-col gap-2 rounded-lg border border-stone-200 bg-white p-4 shadow-sm hover:border-brand-500 hover:shadow dark:border-stone-800 dark:bg-stone-900 dark:hover:border-brand-200"
               >
-                <span className="text-lg font-semibold text-brand-800 dark:text-brand-100">{part.title}</span>
+                <span className="text-lg font-semibold text-brand-800 dark:text-brand-100">
+                  {part.title}
+                </span>
                 <span className="text-stone-700 dark:text-stone-300">{part.summary}</span>
                 <span className="mt-auto text-sm text-stone-600 dark:text-stone-400">
                   {part.compiled.rules.length} regels
@@ -52,7 +54,10 @@ export default async function OverviewPage() {
           ))}
         </ol>
         <p className="mt-4">
-          <Link href="/richtlijnen/volledig" className="font-medium text-brand-700 underline underline-offset-2 dark:text-brand-200">
+          <Link
+            href="/richtlijnen/volledig"
+            className="font-medium text-brand-700 underline underline-offset-2 dark:text-brand-200"
+          >
             Alle onderdelen op één pagina (ook om af te drukken)
           </Link>
         </p>

@@ -23,7 +23,10 @@ export function internalResult(result: unknown): Response {
 }
 
 export function internalError(code: AppErrorCode, message: string): Response {
-  return Response.json({ ok: false, error: { code, message } }, { status: httpStatus(code), headers: { "cache-control": "no-store" } });
+  return Response.json(
+    { ok: false, error: { code, message } },
+    { status: httpStatus(code), headers: { "cache-control": "no-store" } },
+  );
 }
 
 export function internalFailure(error: unknown): Response {

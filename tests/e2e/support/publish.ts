@@ -23,9 +23,13 @@ export function editFile(dir: string, file: string, edit: (text: string) => stri
 
 /** Publishes through the operator CLI, exactly as documented in the README. */
 export async function publishWithCli(args: string[]): Promise<string> {
-  const { stdout, stderr } = await run("npm", ["run", "--silent", "content:publish", "--", ...args], {
-    env: { ...process.env, DATA_DIR: process.env.E2E_DATA_DIR ?? ".data-e2e" },
-    timeout: 60_000,
-  });
+  const { stdout, stderr } = await run(
+    "npm",
+    ["run", "--silent", "content:publish", "--", ...args],
+    {
+      env: { ...process.env, DATA_DIR: process.env.E2E_DATA_DIR ?? ".data-e2e" },
+      timeout: 60_000,
+    },
+  );
   return `${stdout}${stderr}`;
 }

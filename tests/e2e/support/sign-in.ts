@@ -4,7 +4,11 @@ import { expect, type Page } from "@playwright/test";
  * Walks the real OIDC flow: portal sign-in page → development identity provider → back to the portal.
  * Starts from a protected page so the redirect to the sign-in page is exercised too.
  */
-export async function signIn(page: Page, login: string, { password = "demo", startAt = "/richtlijnen" } = {}) {
+export async function signIn(
+  page: Page,
+  login: string,
+  { password = "demo", startAt = "/richtlijnen" } = {},
+) {
   await page.goto(startAt);
   await expect(page).toHaveURL(/\/aanmelden/);
   await page.getByRole("button", { name: "Aanmelden met je Kempenhaeghe-account" }).click();

@@ -3,18 +3,29 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { REPO_ROOT } from "./server";
 
-type ManifestEntry = { exportedName?: string; filename?: string; workers?: Record<string, unknown>; layer?: Record<string, string> };
+type ManifestEntry = {
+  exportedName?: string;
+  filename?: string;
+  workers?: Record<string, unknown>;
+  layer?: Record<string, string>;
+};
 
 /**
  * The id the browser sends in `Next-Action`, from the build's server reference manifest. Only the
  * acknowledgement action of app/(portal)/richtlijnen/actions.ts qualifies.
  */
-export function findActionId(exportedName = "acknowledgeAction", fileHint = "richtlijnen/actions"): string {
+export function findActionId(
+  exportedName = "acknowledgeAction",
+  fileHint = "richtlijnen/actions",
+): string {
   const file = path.join(REPO_ROOT, ".next", "server", "server-reference-manifest.json");
-  const manifest = JSON.parse(readFileSync(file, "utf8")) as { node?: Record<string, ManifestEntry> };
+  const manifest = JSON.parse(readFileSync(file, "utf8")) as {
+    node?: Record<string, ManifestEntry>;
+  };
   const entries = Object.entries(manifest.node ?? {});
   const matches = entries.filter(
-    ([, entry]) => entry.exportedName === exportedName && (!entry.filename || entry.filename.includes(fileHint)),
+    ([, entry]) =>
+      entry.exportedName === exportedName && (!entry.filename || entry.filename.includes(fileHint)),
   );
   if (matches.length !== 1) {
     throw new Error(
@@ -28,7 +39,9 @@ export function findActionId(exportedName = "acknowledgeAction", fileHint = "ric
 // React's own encoder, from the copy Next bundles: the body is then exactly what useActionState's
 // dispatch sends from the browser, whatever this React version's wire format is.
 const requireFromNext = createRequire(path.join(REPO_ROOT, "node_modules", "next", "package.json"));
-const { encodeReply } = requireFromNext("next/dist/compiled/react-server-dom-turbopack/client.edge") as {
+const { encodeReply } = requireFromNext(
+  "next/dist/compiled/react-server-dom-turbopack/client.edge",
+) as {
   encodeReply: (value: unknown) => Promise<string | FormData>;
 };
 
@@ -41,7 +54,8 @@ export async function encodeAcknowledgement(fields: AckFields): Promise<FormData
   form.append("contentHash", fields.contentHash);
   form.append("confirm", fields.confirm ?? "ja");
   const body = await encodeReply([null, form]);
-  if (typeof body === "string") throw new Error("encodeReply returned a string for a FormData argument");
+  if (typeof body === "string")
+    throw new Error("encodeReply returned a string for a FormData argument");
   return body;
 }
 
@@ -55,10 +69,21 @@ export type ActionClient = {
   actionId: string;
   baseUrl: string;
   /** `body`: a reply encoded in advance (encodeAcknowledgement), so a burst leaves without encoding in between. */
-  acknowledge: (args: { cookie: string; fields: AckFields; body?: FormData; signal?: AbortSignal }) => Promise<Outcome>;
+  acknowledge: (args: {
+    cookie: string;
+    fields: AckFields;
+    body?: FormData;
+    signal?: AbortSignal;
+  }) => Promise<Outcome>;
 };
 
-export function actionClient({ baseUrl, actionId }: { baseUrl: string; actionId: string }): ActionClient {
+export function actionClient({
+  baseUrl,
+  actionId,
+}: {
+  baseUrl: string;
+  actionId: string;
+}): ActionClient {
   return {
     actionId,
     baseUrl,
@@ -81,12 +106,24 @@ export function actionClient({ baseUrl, actionId }: { baseUrl: string; actionId:
           signal: signal ?? AbortSignal.timeout(120_000),
         });
         const body = await response.text();
-        if (response.status !== 200) return { kind: "http-error", ms: ms(), status: response.status, body: body.slice(0, 2000) };
+        if (response.status !== 200)
+          return {
+            kind: "http-error",
+            ms: ms(),
+            status: response.status,
+            body: body.slice(0, 2000),
+          };
         const value = actionResult(body);
         if (value && typeof value === "object" && (value as { status?: unknown }).status === "ok") {
           return { kind: "ok", ms: ms(), value: value as Record<string, unknown> };
         }
-        return { kind: "refused", ms: ms(), status: response.status, value, body: body.slice(0, 2000) };
+        return {
+          kind: "refused",
+          ms: ms(),
+          status: response.status,
+          value,
+          body: body.slice(0, 2000),
+        };
       } catch (error) {
         return { kind: "network-error", ms: ms(), error: describe(error) };
       }
@@ -122,6 +159,9 @@ function parse(text: string | undefined): unknown {
 function describe(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
   const cause = (error as { cause?: unknown }).cause;
-  const causeText = cause instanceof Error ? `${(cause as NodeJS.ErrnoException).code ?? cause.name}: ${cause.message}` : "";
+  const causeText =
+    cause instanceof Error
+      ? `${(cause as NodeJS.ErrnoException).code ?? cause.name}: ${cause.message}`
+      : "";
   return `${error.name}: ${error.message}${causeText ? ` (${causeText})` : ""}`;
 }

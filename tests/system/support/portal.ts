@@ -14,7 +14,10 @@ export type Portal = {
 };
 
 /** `secret`: pass one to let several portals on one store accept the same session cookies. */
-export async function preparePortal(store: TestStore, { dataDir, secret: sharedSecret }: { dataDir: string; secret?: string }): Promise<Portal> {
+export async function preparePortal(
+  store: TestStore,
+  { dataDir, secret: sharedSecret }: { dataDir: string; secret?: string },
+): Promise<Portal> {
   assertBuilt();
   const actionId = findActionId();
   const port = await freePort();
@@ -48,16 +51,32 @@ export async function preparePortal(store: TestStore, { dataDir, secret: sharedS
  * An authenticated page view that needs the store: opens it (migrations, PGlite recovery, lock
  * take-over) before any load, and checks that the page offers the version the test will acknowledge.
  */
-export async function warmUp({ server, cookie, version }: { server: ServerHandle; cookie: string; version: CurrentVersion }) {
-  const response = await fetch(`${server.baseUrl}/richtlijnen`, { headers: { Cookie: cookie }, redirect: "manual", signal: AbortSignal.timeout(60_000) });
+export async function warmUp({
+  server,
+  cookie,
+  version,
+}: {
+  server: ServerHandle;
+  cookie: string;
+  version: CurrentVersion;
+}) {
+  const response = await fetch(`${server.baseUrl}/richtlijnen`, {
+    headers: { Cookie: cookie },
+    redirect: "manual",
+    signal: AbortSignal.timeout(60_000),
+  });
   const html = await response.text();
   if (response.status !== 200) {
-    throw new Error(`GET /richtlijnen answered ${response.status} (${response.headers.get("location") ?? ""}):\n${html.slice(0, 500)}\n--- server output ---\n${server.output().slice(-3000)}`);
+    throw new Error(
+      `GET /richtlijnen answered ${response.status} (${response.headers.get("location") ?? ""}):\n${html.slice(0, 500)}\n--- server output ---\n${server.output().slice(-3000)}`,
+    );
   }
   const versionId = /name="versionId" value="(\d+)"/.exec(html)?.[1];
   const contentHash = /name="contentHash" value="([0-9a-f]{64})"/.exec(html)?.[1];
   if (versionId !== String(version.id) || contentHash !== version.contentHash) {
-    throw new Error(`The page offers version ${versionId} / ${contentHash}, the database's current version is ${version.id} / ${version.contentHash}`);
+    throw new Error(
+      `The page offers version ${versionId} / ${contentHash}, the database's current version is ${version.id} / ${version.contentHash}`,
+    );
   }
 }
 
@@ -66,17 +85,39 @@ export async function warmUp({ server, cookie, version }: { server: ServerHandle
  * without writing a row: without the tick the action answers "invalid", which it only does after
  * the session check passed.
  */
-export async function checkProtocol({ client, cookie, version }: { client: ActionClient; cookie: string; version: CurrentVersion }) {
-  const outcome = await client.acknowledge({ cookie, fields: { versionId: version.id, contentHash: version.contentHash, confirm: "" } });
-  const status = outcome.kind === "refused" ? (outcome.value as { status?: string } | undefined)?.status : undefined;
-  if (status !== "invalid") throw new Error(`Protocol check: expected the action to answer "invalid", got ${JSON.stringify(outcome)}`);
+export async function checkProtocol({
+  client,
+  cookie,
+  version,
+}: {
+  client: ActionClient;
+  cookie: string;
+  version: CurrentVersion;
+}) {
+  const outcome = await client.acknowledge({
+    cookie,
+    fields: { versionId: version.id, contentHash: version.contentHash, confirm: "" },
+  });
+  const status =
+    outcome.kind === "refused"
+      ? (outcome.value as { status?: string } | undefined)?.status
+      : undefined;
+  if (status !== "invalid")
+    throw new Error(
+      `Protocol check: expected the action to answer "invalid", got ${JSON.stringify(outcome)}`,
+    );
 }
 
 export function cookiesFor(employees: SeededEmployee[], secret: string): Promise<string[]> {
   return Promise.all(employees.map((employee) => mintSessionCookie({ employee, secret })));
 }
 
-export type Health = { status?: string; database?: string; store?: string; currentVersion?: number | null };
+export type Health = {
+  status?: string;
+  database?: string;
+  store?: string;
+  currentVersion?: number | null;
+};
 
 /** GET /api/health: one request, no retry. */
 export async function getHealth(baseUrl: string): Promise<{ httpStatus: number; health: Health }> {
@@ -85,8 +126,20 @@ export async function getHealth(baseUrl: string): Promise<{ httpStatus: number; 
 }
 
 /** One page view as the employee of `cookie`: one request, redirects not followed. */
-export async function getPage({ baseUrl, path, cookie }: { baseUrl: string; path: string; cookie: string }): Promise<{ status: number; html: string }> {
-  const response = await fetch(`${baseUrl}${path}`, { headers: { Cookie: cookie }, redirect: "manual", signal: AbortSignal.timeout(60_000) });
+export async function getPage({
+  baseUrl,
+  path,
+  cookie,
+}: {
+  baseUrl: string;
+  path: string;
+  cookie: string;
+}): Promise<{ status: number; html: string }> {
+  const response = await fetch(`${baseUrl}${path}`, {
+    headers: { Cookie: cookie },
+    redirect: "manual",
+    signal: AbortSignal.timeout(60_000),
+  });
   return { status: response.status, html: await response.text() };
 }
 
@@ -102,7 +155,13 @@ export function lockHolder(dataDir: string): number | null {
   return readLock(dataDir)?.pid ?? null;
 }
 
-export type Tally = { ok: number; refused: number; httpError: number; networkError: number; samples: string[] };
+export type Tally = {
+  ok: number;
+  refused: number;
+  httpError: number;
+  networkError: number;
+  samples: string[];
+};
 
 export function tally(outcomes: Outcome[]): Tally {
   const result: Tally = { ok: 0, refused: 0, httpError: 0, networkError: 0, samples: [] };
@@ -127,7 +186,10 @@ export function percentile(values: number[], p: number): number {
 /** One line per figure, prefixed so the lead can grep them out of a CI log. */
 export function report(label: string, figures: Record<string, unknown>) {
   const text = Object.entries(figures)
-    .map(([key, value]) => `${key}=${typeof value === "number" && !Number.isInteger(value) ? value.toFixed(1) : String(value)}`)
+    .map(
+      ([key, value]) =>
+        `${key}=${typeof value === "number" && !Number.isInteger(value) ? value.toFixed(1) : String(value)}`,
+    )
     .join(" ");
   console.log(`[system] ${label}: ${text}`);
 }

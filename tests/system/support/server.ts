@@ -63,15 +63,20 @@ export async function startServer({
 }): Promise<ServerHandle> {
   const baseUrl = `http://127.0.0.1:${port}`;
   const childEnv: NodeJS.ProcessEnv = { NODE_ENV: "production" };
-  for (const key of PASSED_THROUGH) if (process.env[key] !== undefined) childEnv[key] = process.env[key];
+  for (const key of PASSED_THROUGH)
+    if (process.env[key] !== undefined) childEnv[key] = process.env[key];
   Object.assign(childEnv, { NEXT_TELEMETRY_DISABLED: "1", PORT: String(port), ...env });
 
   // `next start` serves in this very process, so its pid is the server's pid: SIGKILL hits the database client too.
-  const child = spawn(process.execPath, [NEXT_BIN, "start", "-H", "127.0.0.1", "-p", String(port)], {
-    cwd: REPO_ROOT,
-    env: childEnv,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child = spawn(
+    process.execPath,
+    [NEXT_BIN, "start", "-H", "127.0.0.1", "-p", String(port)],
+    {
+      cwd: REPO_ROOT,
+      env: childEnv,
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   let log = "";
   const append = (chunk: Buffer) => {
     log += chunk.toString("utf8");

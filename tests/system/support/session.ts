@@ -13,7 +13,13 @@ export function randomSecret(length = 48): string {
  * A session cookie as the portal's own sign-in would set it: a next-auth v4 JWE with the fields the
  * jwt callback (lib/auth/options.ts) stores, so each request is one employee without an OIDC round trip.
  */
-export async function mintSessionCookie({ employee, secret }: { employee: SeededEmployee; secret: string }): Promise<string> {
+export async function mintSessionCookie({
+  employee,
+  secret,
+}: {
+  employee: SeededEmployee;
+  secret: string;
+}): Promise<string> {
   const token = await encode({
     secret,
     maxAge: 60 * 60,

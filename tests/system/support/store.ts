@@ -29,14 +29,16 @@ export const SYSTEM_ISSUER = "http://127.0.0.1/system-test";
 
 export async function createTestStore(): Promise<TestStore> {
   const adminUrl = process.env.TEST_DATABASE_URL;
-  const withStore = (location: StoreLocation) => async <T>(fn: (store: Store) => Promise<T>) => {
-    const store = await openStore(location);
-    try {
-      return await fn(store);
-    } finally {
-      await store.close();
-    }
-  };
+  const withStore =
+    (location: StoreLocation) =>
+    async <T>(fn: (store: Store) => Promise<T>) => {
+      const store = await openStore(location);
+      try {
+        return await fn(store);
+      } finally {
+        await store.close();
+      }
+    };
 
   if (!adminUrl) {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), "portal-system-"));
@@ -105,9 +107,18 @@ export async function seedStore(
       email: `${prefix}-${n}@system-test.invalid`,
       department: ["Zorg", "Communicatie", "ICT", "Personeelszaken"][i % 4],
     });
-    seeded.push({ id: employee.id, subject: employee.subject, name: employee.name, email: employee.email, department: employee.department });
+    seeded.push({
+      id: employee.id,
+      subject: employee.subject,
+      name: employee.name,
+      email: employee.email,
+      department: employee.department,
+    });
   }
-  return { employees: seeded, version: { id: version.id, number: version.number, contentHash: version.contentHash } };
+  return {
+    employees: seeded,
+    version: { id: version.id, number: version.number, contentHash: version.contentHash },
+  };
 }
 
 export type StoreFigures = {
@@ -123,7 +134,10 @@ export async function readFigures(
   store: Store,
   { versionId, employeeIds = [] }: { versionId: number; employeeIds?: number[] },
 ): Promise<StoreFigures> {
-  const [{ rows }] = await store.db.select({ rows: count() }).from(acknowledgements).where(eq(acknowledgements.versionId, versionId));
+  const [{ rows }] = await store.db
+    .select({ rows: count() })
+    .from(acknowledgements)
+    .where(eq(acknowledgements.versionId, versionId));
   const perEmployee = await store.db
     .select({ employeeId: acknowledgements.employeeId, n: count() })
     .from(acknowledgements)
@@ -139,7 +153,9 @@ export async function readFigures(
     const found = await store.db
       .select({ employeeId: acknowledgements.employeeId })
       .from(acknowledgements)
-      .where(and(eq(acknowledgements.versionId, versionId), inArray(acknowledgements.employeeId, batch)));
+      .where(
+        and(eq(acknowledgements.versionId, versionId), inArray(acknowledgements.employeeId, batch)),
+      );
     for (const row of found) present.add(row.employeeId);
   }
   return {

@@ -16,10 +16,13 @@ export default async function ReceiptPage({ params }: Props) {
 
   return (
     <article className="mx-auto max-w-2xl rounded-lg border border-stone-300 bg-white p-6 shadow-sm dark:border-stone-700 dark:bg-stone-900 print:border-0 print:p-0 print:shadow-none">
-      <p className="text-sm font-semibold uppercase tracking-wide text-brand-700 dark:text-brand-200 print:text-black">Kempenhaeghe</p>
+      <p className="text-sm font-semibold uppercase tracking-wide text-brand-700 dark:text-brand-200 print:text-black">
+        Kempenhaeghe
+      </p>
       <h1 className="mt-1 text-2xl font-bold">Bewijs van bevestiging</h1>
       <p className="mt-2 text-stone-700 dark:text-stone-300 print:text-black">
-        {receipt.employeeName} heeft bevestigd de richtlijnen voor het gebruik van sociale media te hebben gelezen en begrepen.
+        {receipt.employeeName} heeft bevestigd de richtlijnen voor het gebruik van sociale media te
+        hebben gelezen en begrepen.
       </p>
       <dl className="mt-6 grid grid-cols-1 gap-x-6 gap-y-3 sm:grid-cols-[12rem_1fr]">
         <dt className="font-semibold">Medewerker</dt>
@@ -47,7 +50,8 @@ export default async function ReceiptPage({ params }: Props) {
         </dd>
       </dl>
       <p className="mt-6 text-sm text-stone-600 dark:text-stone-400 print:text-black">
-        De SHA-256 is een vingerafdruk van de volledige tekst van deze versie. P&amp;O kan daarmee aantonen welke tekst je hebt bevestigd.
+        De SHA-256 is een vingerafdruk van de volledige tekst van deze versie. P&amp;O kan daarmee
+        aantonen welke tekst je hebt bevestigd.
       </p>
       <div className="no-print mt-6 flex flex-wrap gap-3">
         <PrintButton />

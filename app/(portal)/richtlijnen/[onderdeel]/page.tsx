@@ -28,9 +28,7 @@ export default async function PartPage({ params }: Props) {
   const previous = policy.sections[index - 1];
   const next = policy.sections[index + 1];
   const isLast = index === policy.sections.length - 1;
-  const status = isLast
-    ? await getStatusForEmployee(user.employeeId, policy.version.policy)
-    : null;
+  const status = isLast ? await getStatusForEmployee(user.employeeId, policy.version.policy) : null;
 
   return (
     <div className="grid grid-cols-[minmax(0,1fr)] gap-8 lg:grid-cols-[14rem_minmax(0,1fr)]">

@@ -22,18 +22,24 @@ export default async function FullTextPage() {
           {policy.intro?.title ?? "Richtlijnen sociale media"}
         </h1>
         <p className="text-sm text-stone-600 dark:text-stone-300 print:text-black">
-          Versie {policy.version.number}, gepubliceerd op {formatDate(policy.version.publishedAt)} · SHA-256{" "}
-          <code className="break-all">{policy.version.contentHash}</code>
+          Versie {policy.version.number}, gepubliceerd op {formatDate(policy.version.publishedAt)} ·
+          SHA-256 <code className="break-all">{policy.version.contentHash}</code>
         </p>
         <PrintButton />
       </header>
 
-      <nav aria-label="Inhoudsopgave" className="mb-8 rounded-lg border border-stone-200 bg-white p-4 dark:border-stone-800 dark:bg-stone-900 print:border-stone-400">
+      <nav
+        aria-label="Inhoudsopgave"
+        className="mb-8 rounded-lg border border-stone-200 bg-white p-4 dark:border-stone-800 dark:bg-stone-900 print:border-stone-400"
+      >
         <h2 className="mb-2 font-semibold">Inhoudsopgave</h2>
         <ol className="list-decimal space-y-1 pl-6">
           {policy.parts.map((part) => (
             <li key={part.slug}>
-              <a href={`#${part.slug}`} className="text-brand-700 underline underline-offset-2 dark:text-brand-200">
+              <a
+                href={`#${part.slug}`}
+                className="text-brand-700 underline underline-offset-2 dark:text-brand-200"
+              >
                 {part.title}
               </a>
             </li>
@@ -43,7 +49,12 @@ export default async function FullTextPage() {
 
       {policy.parts.map((part) => (
         <section key={part.slug} aria-labelledby={part.slug} className="mb-10">
-          <AnchoredHeading as="h2" id={part.slug} className="mb-3 text-2xl font-semibold text-brand-900 dark:text-brand-50 print:text-black" label={part.title} />
+          <AnchoredHeading
+            as="h2"
+            id={part.slug}
+            className="mb-3 text-2xl font-semibold text-brand-900 dark:text-brand-50 print:text-black"
+            label={part.title}
+          />
           <div className="prose prose-stone max-w-none dark:prose-invert">
             <MdxContent part={part.compiled} />
           </div>

@@ -23,29 +23,50 @@ export default async function ChangesPage({ searchParams }: Props) {
   const query = searchSchema.safeParse(await searchParams);
 
   // By default compare with the version this employee last acknowledged; ?van=N compares with any older version.
-  const requested = query.success && query.data.van ? versions.find((version) => version.number === query.data.van) : undefined;
-  const from = requested ?? (status.acknowledged && status.acknowledged.version.number < policy.version.number ? status.acknowledged.version : undefined);
+  const requested =
+    query.success && query.data.van
+      ? versions.find((version) => version.number === query.data.van)
+      : undefined;
+  const from =
+    requested ??
+    (status.acknowledged && status.acknowledged.version.number < policy.version.number
+      ? status.acknowledged.version
+      : undefined);
   const olderVersions = versions.filter((version) => version.number < policy.version.number);
 
   return (
     <article className="mx-auto max-w-3xl space-y-8">
       <header className="space-y-2">
-        <h1 className="text-3xl font-bold tracking-tight text-brand-900 dark:text-brand-50">Wat is er veranderd</h1>
+        <h1 className="text-3xl font-bold tracking-tight text-brand-900 dark:text-brand-50">
+          Wat is er veranderd
+        </h1>
         {from ? (
           <p className="text-stone-700 dark:text-stone-300">
             Verschillen tussen versie {from.number} ({formatDate(from.publishedAt)})
-            {status.acknowledged?.version.id === from.id ? ", die jij hebt bevestigd," : ""} en de huidige versie {policy.version.number} (
-            {formatDate(policy.version.publishedAt)}). Toegevoegde tekst is <ins className="redline-ins">onderstreept</ins>, verwijderde tekst is{" "}
-            <del className="redline-del">doorgestreept</del>.
+            {status.acknowledged?.version.id === from.id ? ", die jij hebt bevestigd," : ""} en de
+            huidige versie {policy.version.number} ({formatDate(policy.version.publishedAt)}).
+            Toegevoegde tekst is <ins className="redline-ins">onderstreept</ins>, verwijderde tekst
+            is <del className="redline-del">doorgestreept</del>.
           </p>
         ) : (
-          <p className="text-stone-700 dark:text-stone-300">Kies een eerdere versie om te zien wat er sindsdien is veranderd.</p>
+          <p className="text-stone-700 dark:text-stone-300">
+            Kies een eerdere versie om te zien wat er sindsdien is veranderd.
+          </p>
         )}
       </header>
 
-      {from ? <ChangeSummaries versions={versions.filter((version) => version.number > from.number)} /> : null}
+      {from ? (
+        <ChangeSummaries versions={versions.filter((version) => version.number > from.number)} />
+      ) : null}
 
-      {from ? <Redline diffs={diffParts({ from: await getVersionParts({ versionId: from.id }), to: policy.parts })} /> : null}
+      {from ? (
+        <Redline
+          diffs={diffParts({
+            from: await getVersionParts({ versionId: from.id }),
+            to: policy.parts,
+          })}
+        />
+      ) : null}
 
       {olderVersions.length > 0 ? (
         <section aria-labelledby="versies-titel" className="no-print">
@@ -54,7 +75,10 @@ export default async function ChangesPage({ searchParams }: Props) {
           </h2>
           <ul className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white dark:divide-stone-800 dark:border-stone-800 dark:bg-stone-900">
             {olderVersions.map((version) => (
-              <li key={version.id} className="flex flex-wrap items-center justify-between gap-2 p-3">
+              <li
+                key={version.id}
+                className="flex flex-wrap items-center justify-between gap-2 p-3"
+              >
                 <span>
                   Versie {version.number}, {formatDate(version.publishedAt)}: {version.summary}
                 </span>
@@ -79,10 +103,17 @@ export default async function ChangesPage({ searchParams }: Props) {
   );
 }
 
-function ChangeSummaries({ versions }: { versions: { id: number; number: number; summary: string; material: boolean; publishedAt: Date }[] }) {
+function ChangeSummaries({
+  versions,
+}: {
+  versions: { id: number; number: number; summary: string; material: boolean; publishedAt: Date }[];
+}) {
   if (versions.length === 0) return null;
   return (
-    <section aria-labelledby="samenvatting-titel" className="rounded-lg border border-stone-200 bg-white p-4 dark:border-stone-800 dark:bg-stone-900">
+    <section
+      aria-labelledby="samenvatting-titel"
+      className="rounded-lg border border-stone-200 bg-white p-4 dark:border-stone-800 dark:bg-stone-900"
+    >
       <h2 id="samenvatting-titel" className="mb-2 text-lg font-semibold">
         Samenvatting van de wijzigingen
       </h2>
@@ -90,7 +121,8 @@ function ChangeSummaries({ versions }: { versions: { id: number; number: number;
         {versions.map((version) => (
           <li key={version.id}>
             <strong>Versie {version.number}</strong> ({formatDate(version.publishedAt)},{" "}
-            {version.material ? "inhoudelijke wijziging" : "redactionele wijziging"}): {version.summary}
+            {version.material ? "inhoudelijke wijziging" : "redactionele wijziging"}):{" "}
+            {version.summary}
           </li>
         ))}
       </ul>

@@ -8,10 +8,17 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   const user = await getCurrentUser();
   if (!user) {
     const url = new URL(request.url);
-    return Response.redirect(new URL(`/aanmelden?callbackUrl=${encodeURIComponent(url.pathname)}`, url), 303);
+    return Response.redirect(
+      new URL(`/aanmelden?callbackUrl=${encodeURIComponent(url.pathname)}`, url),
+      303,
+    );
   }
   const receipt = await getReceipt({ id: (await params).id, employeeId: user.employeeId });
-  if (!receipt) return new Response("Niet gevonden", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
+  if (!receipt)
+    return new Response("Niet gevonden", {
+      status: 404,
+      headers: { "content-type": "text/plain; charset=utf-8" },
+    });
 
   const pdf = await renderReceiptPdf(receipt);
   return new Response(Buffer.from(pdf), {
