@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { listAcknowledgements } from "@/lib/acknowledgements/queries";
-import { requireUser } from "@/lib/auth/session";
+import { requirePermission } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/format/dates";
 
 export const metadata: Metadata = { title: "Mijn bevestigingen" };
 
 export default async function MyAcknowledgementsPage() {
-  const user = await requireUser();
+  const user = await requirePermission("view-own-data");
   const acknowledgements = await listAcknowledgements({ employeeId: user.employeeId });
 
   return (

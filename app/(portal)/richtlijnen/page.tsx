@@ -3,14 +3,14 @@ import Link from "next/link";
 import { AcknowledgeSection } from "@/components/acknowledge-section";
 import { ClosingLine } from "@/components/closing-line";
 import { MdxContent } from "@/components/mdx-content";
-import { requireUser } from "@/lib/auth/session";
+import { requirePermission } from "@/lib/auth/session";
 import { formatDate } from "@/lib/format/dates";
 import { getCurrentPolicy, getStatusForEmployee } from "@/lib/reading/current-policy";
 
 export const metadata: Metadata = { title: "Richtlijnen sociale media" };
 
 export default async function OverviewPage() {
-  const user = await requireUser();
+  const user = await requirePermission("read-policy");
   const policy = await getCurrentPolicy();
   const status = await getStatusForEmployee(user.employeeId, policy.version.policy);
 

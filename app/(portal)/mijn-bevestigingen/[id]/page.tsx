@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { PrintButton } from "@/components/print-button";
-import { requireUser } from "@/lib/auth/session";
+import { requirePermission } from "@/lib/auth/session";
 import { getReceipt } from "@/lib/receipts/receipt";
 import { formatDateTime } from "@/lib/format/dates";
 
@@ -10,7 +10,7 @@ export const metadata: Metadata = { title: "Bewijs van bevestiging" };
 type Props = { params: Promise<{ id: string }> };
 
 export default async function ReceiptPage({ params }: Props) {
-  const user = await requireUser();
+  const user = await requirePermission("view-own-data");
   const receipt = await getReceipt({ id: (await params).id, employeeId: user.employeeId });
   if (!receipt) notFound();
 

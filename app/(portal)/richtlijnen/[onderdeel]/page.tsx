@@ -5,21 +5,21 @@ import { AcknowledgeSection } from "@/components/acknowledge-section";
 import { ClosingLine } from "@/components/closing-line";
 import { AnchoredHeading } from "@/components/heading-anchor";
 import { MdxContent } from "@/components/mdx-content";
-import { requireUser } from "@/lib/auth/session";
+import { requirePermission } from "@/lib/auth/session";
 import { getCurrentPolicy, getStatusForEmployee } from "@/lib/reading/current-policy";
 
 type Props = { params: Promise<{ onderdeel: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { onderdeel } = await params;
-  await requireUser();
+  await requirePermission("read-policy");
   const policy = await getCurrentPolicy();
   const part = policy.sections.find((candidate) => candidate.slug === onderdeel);
   return { title: part ? `${part.title} – Richtlijnen sociale media` : "Niet gevonden" };
 }
 
 export default async function PartPage({ params }: Props) {
-  const user = await requireUser();
+  const user = await requirePermission("read-policy");
   const { onderdeel } = await params;
   const policy = await getCurrentPolicy();
   const index = policy.sections.findIndex((candidate) => candidate.slug === onderdeel);

@@ -3,14 +3,14 @@ import { AcknowledgeSection } from "@/components/acknowledge-section";
 import { AnchoredHeading } from "@/components/heading-anchor";
 import { MdxContent } from "@/components/mdx-content";
 import { PrintButton } from "@/components/print-button";
-import { requireUser } from "@/lib/auth/session";
+import { requirePermission } from "@/lib/auth/session";
 import { formatDate } from "@/lib/format/dates";
 import { getCurrentPolicy, getStatusForEmployee } from "@/lib/reading/current-policy";
 
 export const metadata: Metadata = { title: "Volledige tekst – Richtlijnen sociale media" };
 
 export default async function FullTextPage() {
-  const user = await requireUser();
+  const user = await requirePermission("read-policy");
   const policy = await getCurrentPolicy();
   const status = await getStatusForEmployee(user.employeeId, policy.version.policy);
 

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { z } from "zod";
 import { AcknowledgeSection } from "@/components/acknowledge-section";
 import { Redline } from "@/components/redline";
-import { requireUser } from "@/lib/auth/session";
+import { requirePermission } from "@/lib/auth/session";
 import { diffParts } from "@/lib/content/diff";
 import { formatDate } from "@/lib/format/dates";
 import { getVersionParts, listVersions } from "@/lib/policy/versions";
@@ -16,7 +16,7 @@ const searchSchema = z.object({ van: z.coerce.number().int().positive().optional
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function ChangesPage({ searchParams }: Props) {
-  const user = await requireUser();
+  const user = await requirePermission("read-policy");
   const policy = await getCurrentPolicy();
   const status = await getStatusForEmployee(user.employeeId, policy.version.policy);
   const versions = await listVersions({ policy: policy.version.policy });
