@@ -1,14 +1,20 @@
 import Link from "next/link";
-import { SignOutButton } from "@/components/sign-out-button";
+import { SignOutButton } from "@/components/layout/sign-out-button";
+import { Badge } from "@/components/ui/badge";
+import { can, type Permission } from "@/lib/auth/permissions";
+import { ROLE_LABELS } from "@/lib/auth/roles";
 import type { SessionUser } from "@/lib/auth/session";
 
-const links = [
-  { href: "/richtlijnen", label: "Richtlijnen" },
-  { href: "/richtlijnen/volledig", label: "Volledige tekst" },
-  { href: "/mijn-bevestigingen", label: "Mijn bevestigingen" },
+// Each link names what its page requires; the menu shows only what this person may open.
+const links: { href: string; label: string; permission: Permission }[] = [
+  { href: "/richtlijnen", label: "Richtlijnen", permission: "read-policy" },
+  { href: "/richtlijnen/volledig", label: "Volledige tekst", permission: "read-policy" },
+  { href: "/mijn-bevestigingen", label: "Mijn bevestigingen", permission: "view-own-data" },
+  { href: "/beheer", label: "Beheer", permission: "administer" },
 ];
 
 export function SiteHeader({ user }: { user: SessionUser }) {
+  const visible = links.filter((link) => can(user, link.permission));
   return (
     <header className="no-print border-b border-stone-200 bg-white dark:border-stone-800 dark:bg-stone-900">
       <div className="mx-auto flex max-w-5xl items-center justify-between gap-x-6 gap-y-3 px-4 py-3">
@@ -32,12 +38,21 @@ export function SiteHeader({ user }: { user: SessionUser }) {
               </span>
             ) : null}
           </span>
+          <span className="flex flex-wrap items-center gap-1">
+            <span className="sr-only">Rollen: </span>
+            {user.roles.map((role, index) => (
+              <Badge key={role}>
+                {ROLE_LABELS[role]}
+                {index < user.roles.length - 1 ? <span className="sr-only">, </span> : null}
+              </Badge>
+            ))}
+          </span>
           <SignOutButton />
         </div>
       </div>
       <nav aria-label="Hoofdmenu" className="mx-auto max-w-5xl px-2 pb-1 sm:px-4 sm:pb-2">
         <ul className="flex flex-wrap gap-x-0 gap-y-0 sm:gap-x-1">
-          {links.map((link) => (
+          {visible.map((link) => (
             <li key={link.href}>
               <Link
                 href={link.href}
