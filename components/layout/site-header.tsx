@@ -26,7 +26,7 @@ export function SiteHeader({ user }: { user: SessionUser }) {
             Richtlijnen sociale media
           </span>
         </Link>
-        <div className="flex min-w-0 items-center gap-x-4 gap-y-2 text-sm">
+        <div className="flex min-w-0 flex-wrap items-center justify-end gap-x-4 gap-y-2 text-sm">
           {/* On a phone the name would not fit beside the button; the receipts carry it anyway. */}
           <span className="hidden min-w-0 text-right text-stone-700 sm:inline dark:text-stone-200">
             <span className="sr-only">Aangemeld als </span>
@@ -38,15 +38,14 @@ export function SiteHeader({ user }: { user: SessionUser }) {
               </span>
             ) : null}
           </span>
-          <span className="flex flex-wrap items-center gap-1">
-            <span className="sr-only">Rollen: </span>
-            {user.roles.map((role, index) => (
-              <Badge key={role}>
-                {ROLE_LABELS[role]}
-                {index < user.roles.length - 1 ? <span className="sr-only">, </span> : null}
-              </Badge>
+          {/* Hidden on a phone like the name, for the same reason. */}
+          <ul aria-label="Rollen" className="hidden flex-wrap items-center gap-1 sm:flex">
+            {user.roles.map((role) => (
+              <li key={role}>
+                <Badge>{ROLE_LABELS[role]}</Badge>
+              </li>
             ))}
-          </span>
+          </ul>
           <SignOutButton />
         </div>
       </div>

@@ -20,8 +20,9 @@ test.describe("an employee without the admin role", () => {
     const menu = page.getByRole("navigation", { name: "Hoofdmenu" });
     await expect(menu.getByRole("link", { name: "Mijn bevestigingen" })).toBeVisible();
     await expect(menu.getByRole("link", { name: "Beheer" })).toHaveCount(0);
-    await expect(page.getByRole("banner")).toContainText("medewerker");
-    await expect(page.getByRole("banner")).not.toContainText("beheerder");
+    await expect(
+      page.getByRole("banner").getByRole("list", { name: "Rollen" }).getByRole("listitem"),
+    ).toHaveText(["medewerker"]);
   });
 
   test("gets a 403 from the admin-only route handler", async ({ page }) => {
@@ -46,9 +47,12 @@ test("an admin sees the portal's status and verifies the audit trail", async ({ 
   const page = await admin.newPage();
   await page.goto("/richtlijnen");
   const banner = page.getByRole("banner");
-  for (const label of ["medewerker", "P&O", "Communicatie", "beheerder"]) {
-    await expect(banner.getByText(label, { exact: true })).toBeVisible();
-  }
+  await expect(banner.getByRole("list", { name: "Rollen" }).getByRole("listitem")).toHaveText([
+    "medewerker",
+    "P&O",
+    "Communicatie",
+    "beheerder",
+  ]);
   await banner.getByRole("link", { name: "Beheer" }).click();
 
   await expect(page).toHaveURL(/\/beheer$/);
@@ -63,7 +67,7 @@ test("an admin sees the portal's status and verifies the audit trail", async ({ 
   expect(json.employees).toBeGreaterThanOrEqual(1);
 
   await page.getByRole("button", { name: "Audittrail nu controleren" }).click();
-  await expect(page.getByRole("status")).toContainText("De audittrail is in orde");
+  await expect(page.getByText("De audittrail is in orde")).toBeVisible();
   await admin.close();
 });
 
@@ -81,7 +85,7 @@ test("an employee calling the admin-only server action directly gets 'forbidden'
     ),
     adminPage.getByRole("button", { name: "Audittrail nu controleren" }).click(),
   ]);
-  await expect(adminPage.getByRole("status")).toContainText("De audittrail is in orde");
+  await expect(adminPage.getByText("De audittrail is in orde")).toBeVisible();
   const eventsBefore = (await (await adminPage.request.get("/beheer/status")).json()).audit.events;
 
   // ...and send it again with the employee's session.
