@@ -8,13 +8,13 @@ import { getDb } from "@/lib/db/client";
 import { employeeLabel, recordSignIn } from "@/lib/employees/queries";
 import { env, type Env } from "@/lib/env";
 import { safeCallbackPath } from "./callback-url";
+import { SIGN_IN_PATH } from "./paths";
 import { isRole, mapGroupsToRoles, type Role } from "./roles";
 
 /** next-auth's id for the one identity provider; part of the redirect URI `/api/auth/callback/oidc`. */
 export const PROVIDER_ID = "oidc";
 /** Seconds. One working shift; after that, sign in again. */
 export const SESSION_MAX_AGE = 10 * 60 * 60;
-export const SIGN_IN_PATH = "/aanmelden";
 
 /** What the session cookie carries about the signed-in employee. */
 export type SessionClaims = {

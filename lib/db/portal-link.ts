@@ -1,6 +1,5 @@
 import "server-only";
 
-import { createHash, timingSafeEqual } from "node:crypto";
 import { AppError, type AppErrorCode } from "@/lib/errors";
 import { type LockInfo, readLiveLock } from "@/lib/db/lock";
 
@@ -63,14 +62,4 @@ export async function callRunningPortal<T>({
   }
   if (!payload.ok) throw new AppError(payload.error.code, payload.error.message);
   return payload.result;
-}
-
-/** Constant-time comparison of the presented bearer token with the lock's token. */
-export function tokenMatches(header: string | null, expected: string): boolean {
-  if (!header?.startsWith(INTERNAL_HEADER_PREFIX)) return false;
-  const presented = header.slice(INTERNAL_HEADER_PREFIX.length);
-  // Hash both so the comparison is over equal lengths whatever was sent.
-  const a = createHash("sha256").update(presented).digest();
-  const b = createHash("sha256").update(expected).digest();
-  return timingSafeEqual(a, b);
 }

@@ -1,25 +1,26 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { AcknowledgeSection } from "@/components/acknowledge-section";
-import { ClosingLine } from "@/components/closing-line";
-import { AnchoredHeading } from "@/components/heading-anchor";
-import { MdxContent } from "@/components/mdx-content";
-import { requireUser } from "@/lib/auth/session";
+import { AcknowledgeSection } from "../_components/acknowledge-section";
+import { ClosingLine } from "@/components/content/closing-line";
+import { AnchoredHeading } from "@/components/content/heading-anchor";
+import { MdxContent } from "@/components/content/mdx-content";
+import { requirePermission } from "@/lib/auth/session";
 import { getCurrentPolicy, getStatusForEmployee } from "@/lib/reading/current-policy";
+import { TextLink } from "@/components/ui/link";
 
 type Props = { params: Promise<{ onderdeel: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { onderdeel } = await params;
-  await requireUser();
+  await requirePermission("read-policy");
   const policy = await getCurrentPolicy();
   const part = policy.sections.find((candidate) => candidate.slug === onderdeel);
   return { title: part ? `${part.title} – Richtlijnen sociale media` : "Niet gevonden" };
 }
 
 export default async function PartPage({ params }: Props) {
-  const user = await requireUser();
+  const user = await requirePermission("read-policy");
   const { onderdeel } = await params;
   const policy = await getCurrentPolicy();
   const index = policy.sections.findIndex((candidate) => candidate.slug === onderdeel);
@@ -80,29 +81,26 @@ export default async function PartPage({ params }: Props) {
           className="no-print mt-10 flex flex-wrap justify-between gap-4 border-t border-stone-200 pt-4 dark:border-stone-800"
         >
           {previous ? (
-            <Link
+            <TextLink
               href={`/richtlijnen/${previous.slug}`}
               rel="prev"
-              className="inline-flex min-h-11 items-center font-medium text-brand-700 hover:underline dark:text-brand-200"
+              className="inline-flex min-h-11 items-center"
             >
               ← {previous.title}
-            </Link>
+            </TextLink>
           ) : (
-            <Link
-              href="/richtlijnen"
-              className="inline-flex min-h-11 items-center font-medium text-brand-700 hover:underline dark:text-brand-200"
-            >
+            <TextLink href="/richtlijnen" className="inline-flex min-h-11 items-center">
               ← Overzicht
-            </Link>
+            </TextLink>
           )}
           {next ? (
-            <Link
+            <TextLink
               href={`/richtlijnen/${next.slug}`}
               rel="next"
-              className="inline-flex min-h-11 items-center font-medium text-brand-700 hover:underline dark:text-brand-200"
+              className="inline-flex min-h-11 items-center"
             >
               {next.title} →
-            </Link>
+            </TextLink>
           ) : null}
         </nav>
 

@@ -1,21 +1,19 @@
 import "server-only";
 
-import { getStore } from "@/lib/db/client";
-import { tokenMatches } from "@/lib/db/portal-link";
+import { checkOperatorToken } from "@/lib/auth/operator";
 import { AppError, type AppErrorCode, httpStatus } from "@/lib/errors";
 
 /**
- * Internal routes serve only the CLIs on this machine, authorised by the token this process wrote
- * into the data directory lock. Without an embedded store there is no lock, and the routes do not exist.
- * Returns an error response, or null when the request may proceed.
+ * Runs `handler` for a request with the operator token (lib/auth/operator.ts); answers 404 when
+ * there is no embedded store and 403 for a missing or wrong token.
  */
-export async function authorizeInternal(request: Request): Promise<Response | null> {
-  const store = await getStore().catch(() => null);
-  if (!store?.lock) return new Response(null, { status: 404 });
-  if (!tokenMatches(request.headers.get("authorization"), store.lock.token)) {
-    return internalError("forbidden", "Ongeldig of ontbrekend token.");
-  }
-  return null;
+export function operatorRoute(handler: (request: Request) => Promise<Response>) {
+  return async (request: Request): Promise<Response> => {
+    const check = await checkOperatorToken(request);
+    if (check === "no-embedded-store") return new Response(null, { status: 404 });
+    if (check === "forbidden") return internalError("forbidden", "Ongeldig of ontbrekend token.");
+    return handler(request);
+  };
 }
 
 export function internalResult(result: unknown): Response {
