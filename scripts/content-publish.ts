@@ -4,12 +4,12 @@
 import os from "node:os";
 import path from "node:path";
 import { contentDirectory, DEFAULT_POLICY, readPolicyDirectory } from "@/lib/content/source";
-import { EXIT, parseCliArgs, reportFailure, runOnStore } from "@/lib/db/cli";
+import { EXIT, parseCliArgs, reportFailure, runOnStore } from "@/lib/cli/run";
 import type { PolicyVersion } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { formatDate } from "@/lib/format/dates";
 import { parseDeadline } from "@/lib/policy/deadline";
-import { ensureInitialVersion, publishVersion } from "@/lib/policy/versions";
+import { publishVersion } from "@/lib/policy/versions";
 
 const USAGE = `Gebruik: npm run content:publish -- --summary "Wat is er veranderd" [opties]
 
@@ -75,8 +75,6 @@ async function main(argv: string[]): Promise<number> {
         publishedBy: { label },
       },
       direct: async (store) => {
-        // A store the portal never opened has no version 1 yet; number after the shipped content.
-        if (policy === DEFAULT_POLICY) await ensureInitialVersion({ db: store.db, policy });
         return {
           version: await publishVersion({
             db: store.db,

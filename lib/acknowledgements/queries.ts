@@ -23,7 +23,7 @@ const MAX_USER_AGENT_LENGTH = 512;
 /**
  * Record that the employee acknowledged the version they were shown. Idempotent: the unique
  * (employee, version) constraint collapses double submits onto one row, and only the request
- * that inserted it writes the audit event. Every caller gets the row back.
+ * that inserted it writes the audit event. Every caller gets the row back, with its version.
  */
 export async function acknowledgeVersion({
   employeeId,
@@ -37,7 +37,7 @@ export async function acknowledgeVersion({
   contentHash: string;
   userAgent: string | null;
   db?: Db;
-}): Promise<{ created: boolean; acknowledgement: Acknowledgement }> {
+}): Promise<{ created: boolean; acknowledgement: Acknowledgement; version: Version }> {
   const executor = db ?? (await getDb());
   return executor.transaction(async (tx) => {
     const [version] = await tx
@@ -90,7 +90,7 @@ export async function acknowledgeVersion({
           ),
         )
         .limit(1);
-      return { created: false, acknowledgement: existing };
+      return { created: false, acknowledgement: existing, version };
     }
 
     await appendAuditEvent(tx, {
@@ -108,7 +108,7 @@ export async function acknowledgeVersion({
         acknowledgedAt: inserted.acknowledgedAt.toISOString(),
       },
     });
-    return { created: true, acknowledgement: inserted };
+    return { created: true, acknowledgement: inserted, version };
   });
 }
 

@@ -1,7 +1,7 @@
 import "server-only";
 
 import { getStore } from "@/lib/db/client";
-import { tokenMatches } from "@/lib/db/portal-link";
+import { tokenMatches } from "@/lib/cli/portal-link";
 import { AppError, type AppErrorCode, httpStatus } from "@/lib/errors";
 
 /**

@@ -1,9 +1,10 @@
 import "server-only";
 
 import { parseArgs } from "node:util";
-import { callRunningPortal, findRunningPortal } from "@/lib/db/portal-link";
+import { callRunningPortal, findRunningPortal } from "@/lib/cli/portal-link";
 import { openStore, type Store, storeSettings } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { seedStore } from "@/lib/policy/seed";
 
 /**
  * How a CLI runs an operation: through the running portal when it holds the embedded store,
@@ -49,6 +50,8 @@ async function withStore<T>(
 ) {
   const store = await openStore(location);
   try {
+    // The same starting state the portal gives a store: a CLI may be the first to open it.
+    await seedStore({ db: store.db });
     return await fn(store);
   } finally {
     await store.close();
