@@ -6,7 +6,6 @@ import path from "node:path";
 import { contentDirectory, DEFAULT_POLICY, readPolicyDirectory } from "@/lib/content/source";
 import { EXIT, parseCliArgs, reportFailure, runOnStore } from "@/lib/cli/run";
 import type { PolicyVersion } from "@/lib/db/schema";
-import { AppError } from "@/lib/errors";
 import { formatDate } from "@/lib/format/dates";
 import { parseDeadline } from "@/lib/policy/deadline";
 import { publishVersion } from "@/lib/policy/versions";
@@ -26,7 +25,7 @@ async function main(argv: string[]): Promise<number> {
   const parsed = parseCliArgs(
     argv,
     {
-      summary: { type: "string" },
+      summary: { type: "string", required: true },
       material: { type: "boolean", default: false },
       deadline: { type: "string" },
       "content-dir": { type: "string" },
@@ -37,19 +36,9 @@ async function main(argv: string[]): Promise<number> {
   );
   if ("exit" in parsed) return parsed.exit;
   const { values } = parsed;
-  const summary = values.summary?.trim();
-  if (!summary) {
-    console.error(`--summary ontbreekt.\n\n${USAGE}`);
-    return EXIT.usage;
-  }
+  const { summary } = values;
   let deadline: Date | null = null;
   if (values.deadline !== undefined) {
-    if (!values.material) {
-      console.error(
-        "--deadline kan alleen samen met --material: bij een redactionele wijziging hoeft niemand opnieuw te bevestigen.",
-      );
-      return EXIT.usage;
-    }
     try {
       deadline = parseDeadline(values.deadline);
     } catch (error) {
@@ -94,10 +83,7 @@ async function main(argv: string[]): Promise<number> {
     console.log(`SHA-256: ${version.contentHash}`);
     return EXIT.ok;
   } catch (error) {
-    if (error instanceof AppError && error.code === "invalid_input") {
-      console.error(error.message);
-      return EXIT.failure;
-    }
+    // The summary, the deadline and every part are checked by publishVersion; this only reports.
     return reportFailure(error);
   }
 }
