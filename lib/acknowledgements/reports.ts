@@ -85,12 +85,3 @@ export function acknowledgementStates({ policy, now }: { policy: string; now: Da
     .leftJoin(newest, eq(newest.employeeId, employees.id))
     .as("acknowledgement_states");
 }
-
-export type AcknowledgementStateRow = {
-  employeeId: number;
-  state: AcknowledgementState;
-  requiredVersionNumber: number;
-  acknowledgedVersionNumber: number | null;
-  deadline: Date | null;
-  overdue: boolean;
-};
