@@ -4,12 +4,11 @@
 import os from "node:os";
 import path from "node:path";
 import { contentDirectory, DEFAULT_POLICY, readPolicyDirectory } from "@/lib/content/source";
-import { EXIT, parseCliArgs, reportFailure, runOnStore } from "@/lib/db/cli";
+import { EXIT, parseCliArgs, reportFailure, runOnStore } from "@/lib/cli/run";
 import type { PolicyVersion } from "@/lib/db/schema";
-import { AppError } from "@/lib/errors";
 import { formatDate } from "@/lib/format/dates";
 import { parseDeadline } from "@/lib/policy/deadline";
-import { ensureInitialVersion, publishVersion } from "@/lib/policy/versions";
+import { publishVersion } from "@/lib/policy/versions";
 
 const USAGE = `Gebruik: npm run content:publish -- --summary "Wat is er veranderd" [opties]
 
@@ -26,7 +25,7 @@ async function main(argv: string[]): Promise<number> {
   const parsed = parseCliArgs(
     argv,
     {
-      summary: { type: "string" },
+      summary: { type: "string", required: true },
       material: { type: "boolean", default: false },
       deadline: { type: "string" },
       "content-dir": { type: "string" },
@@ -37,19 +36,9 @@ async function main(argv: string[]): Promise<number> {
   );
   if ("exit" in parsed) return parsed.exit;
   const { values } = parsed;
-  const summary = values.summary?.trim();
-  if (!summary) {
-    console.error(`--summary ontbreekt.\n\n${USAGE}`);
-    return EXIT.usage;
-  }
+  const { summary } = values;
   let deadline: Date | null = null;
   if (values.deadline !== undefined) {
-    if (!values.material) {
-      console.error(
-        "--deadline kan alleen samen met --material: bij een redactionele wijziging hoeft niemand opnieuw te bevestigen.",
-      );
-      return EXIT.usage;
-    }
     try {
       deadline = parseDeadline(values.deadline);
     } catch (error) {
@@ -75,8 +64,6 @@ async function main(argv: string[]): Promise<number> {
         publishedBy: { label },
       },
       direct: async (store) => {
-        // A store the portal never opened has no version 1 yet; number after the shipped content.
-        if (policy === DEFAULT_POLICY) await ensureInitialVersion({ db: store.db, policy });
         return {
           version: await publishVersion({
             db: store.db,
@@ -96,10 +83,7 @@ async function main(argv: string[]): Promise<number> {
     console.log(`SHA-256: ${version.contentHash}`);
     return EXIT.ok;
   } catch (error) {
-    if (error instanceof AppError && error.code === "invalid_input") {
-      console.error(error.message);
-      return EXIT.failure;
-    }
+    // The summary, the deadline and every part are checked by publishVersion; this only reports.
     return reportFailure(error);
   }
 }

@@ -3,9 +3,7 @@ import "server-only";
 import type { AuthOptions } from "next-auth";
 import type { JWT } from "next-auth/jwt";
 import type { OAuthConfig } from "next-auth/providers/oauth";
-import { appendAuditEvent } from "@/lib/audit/events";
-import { getDb } from "@/lib/db/client";
-import { employeeLabel, recordSignIn } from "@/lib/employees/queries";
+import { recordSignIn, recordSignOut } from "@/lib/employees/queries";
 import { env, type Env } from "@/lib/env";
 import { safeCallbackPath } from "./callback-url";
 import { SIGN_IN_PATH } from "./paths";
@@ -199,23 +197,13 @@ export function buildAuthOptions(config: AuthConfig, deps: AuthDependencies): Au
   };
 }
 
-async function recordSignOut(employeeId: number): Promise<void> {
-  const db = await getDb();
-  await db.transaction((tx) =>
-    appendAuditEvent(tx, {
-      actorEmployeeId: employeeId,
-      actorLabel: employeeLabel(employeeId),
-      action: "auth.sign_out",
-      subjectType: "employee",
-      subjectId: employeeId,
-    }).then(() => undefined),
-  );
-}
-
 let authOptions: AuthOptions | undefined;
 
 /** The portal's next-auth options, built on first use (not at import: `next build` needs no env). */
 export function getAuthOptions(): AuthOptions {
-  authOptions ??= buildAuthOptions(env, { recordSignIn, recordSignOut });
+  authOptions ??= buildAuthOptions(env, {
+    recordSignIn,
+    recordSignOut: (employeeId) => recordSignOut({ employeeId }),
+  });
   return authOptions;
 }

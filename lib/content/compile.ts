@@ -4,7 +4,7 @@ import { createHash } from "node:crypto";
 import { AppError } from "@/lib/errors";
 import { bundlePart } from "./bundle";
 import type { HeadingEntry, RuleEntry } from "./rehype-anchors";
-import { describeParseError, type PartFrontmatter, SLUG_PATTERN, VALIDATE_SOURCE, validate, type ValidationError } from "./validate";
+import { describeParseError, type PartFrontmatter, SLUG_PATTERN, VALIDATE_SOURCE, validate, type SourceError as ValidationError } from "./validate";
 
 export type CompiledPart = {
   /** Cache key: SHA-256 of pipeline version, slug and source. Stable for the same input. */

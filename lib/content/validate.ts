@@ -24,8 +24,11 @@ import { getMdxComponentEntry, mdxComponentNames } from "@/components/mdx";
 
 export type PartKind = "intro" | "part" | "closing";
 export type PartFrontmatter = { title: string; slug: string; order: number; summary: string; kind: PartKind };
-export type ValidationError = { message: string; line: number; column: number };
-export type ValidationResult = { ok: true; frontmatter: PartFrontmatter; body: string } | { ok: false; errors: ValidationError[] };
+import type { ValidationError } from "./validation-error";
+
+/** The validator always knows where: line and column are set. */
+export type SourceError = Required<Pick<ValidationError, "message" | "line" | "column">>;
+export type ValidationResult = { ok: true; frontmatter: PartFrontmatter; body: string } | { ok: false; errors: SourceError[] };
 
 /**
  * Parts are about 3 KB. micromark needs roughly 1–1.5 s per 100 KB of dense adversarial markup
@@ -62,7 +65,7 @@ type Point = { line: number; column: number };
 type Position = { start: Point } | undefined;
 
 class Collector {
-  readonly errors: ValidationError[] = [];
+  readonly errors: SourceError[] = [];
   add(message: string, at: Point | undefined): void {
     if (this.errors.length >= MAX_ERRORS) return;
     this.errors.push({ message, line: at?.line ?? 1, column: at?.column ?? 1 });

@@ -13,6 +13,7 @@ import {
   readPolicyDirectory,
 } from "@/lib/content/source";
 import { validate } from "@/lib/content/validate";
+import { formatValidationErrors, type ValidationError } from "@/lib/content/validation-error";
 import { AppError } from "@/lib/errors";
 
 export type Version = PolicyVersion;
@@ -191,40 +192,43 @@ type PreparedVersion = Omit<PublishVersionInput, "db" | "parts"> & {
   contentHash: string;
 };
 
-/** Validate everything before the transaction starts; metadata comes from each part's own frontmatter. */
+/**
+ * Validate everything before the transaction starts; metadata comes from each part's own frontmatter.
+ * The one place these rules live: callers (the CLI, the internal route, the editor) only report
+ * the structured errors this throws in `details.errors`.
+ */
 function prepareVersion(input: Omit<PublishVersionInput, "db">): PreparedVersion {
-  const problems: string[] = [];
+  const problems: ValidationError[] = [];
+  const problem = (message: string, at: Omit<ValidationError, "message"> = {}) =>
+    problems.push({ ...at, message });
   const policy = input.policy?.trim();
   if (!policy || !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(policy))
-    problems.push(`"${input.policy}" is geen geldige naam voor richtlijnen.`);
+    problem(`"${input.policy}" is geen geldige naam voor richtlijnen.`);
   const summary = input.summary?.trim() ?? "";
-  if (!summary) problems.push("Geef een samenvatting van de wijziging.");
+  if (!summary) problem("Geef een samenvatting van de wijziging.");
   if (summary.length > MAX_SUMMARY_LENGTH)
-    problems.push(`De samenvatting is te lang (meer dan ${MAX_SUMMARY_LENGTH} tekens).`);
+    problem(`De samenvatting is te lang (meer dan ${MAX_SUMMARY_LENGTH} tekens).`);
   if (input.deadline && Number.isNaN(input.deadline.getTime()))
-    problems.push("De uiterste datum is geen geldige datum.");
+    problem("De uiterste datum is geen geldige datum.");
   if (input.deadline && !input.material) {
-    problems.push(
+    problem(
       "Een uiterste datum hoort alleen bij een inhoudelijke wijziging: bij een redactionele wijziging hoeft niemand opnieuw te bevestigen.",
     );
   }
-  if (!input.publishedBy?.label?.trim()) problems.push("Geef aan wie publiceert.");
-  if (!input.parts?.length) problems.push("Een versie heeft minstens één onderdeel.");
+  if (!input.publishedBy?.label?.trim()) problem("Geef aan wie publiceert.");
+  if (!input.parts?.length) problem("Een versie heeft minstens één onderdeel.");
 
   const parts: PartSource[] = [];
   for (const part of input.parts ?? []) {
     const name = part.slug || "(zonder slug)";
     const result = validate(part.source);
     if (!result.ok) {
-      for (const error of result.errors)
-        problems.push(
-          `Onderdeel ${name}, regel ${error.line}, kolom ${error.column}: ${error.message}`,
-        );
+      for (const error of result.errors) problem(error.message, { ...error, part: name });
       continue;
     }
     const { frontmatter } = result;
     if (part.slug && part.slug !== frontmatter.slug) {
-      problems.push(`Onderdeel ${name}: de slug in de frontmatter is "${frontmatter.slug}".`);
+      problem(`De slug in de frontmatter is "${frontmatter.slug}".`, { part: name });
       continue;
     }
     parts.push({ ...frontmatter, source: part.source });
@@ -232,18 +236,14 @@ function prepareVersion(input: Omit<PublishVersionInput, "db">): PreparedVersion
   const seenSlugs = new Set<string>();
   const seenOrders = new Set<number>();
   for (const part of parts) {
-    if (seenSlugs.has(part.slug)) problems.push(`De slug "${part.slug}" komt meer dan eens voor.`);
+    if (seenSlugs.has(part.slug)) problem(`De slug "${part.slug}" komt meer dan eens voor.`);
     if (seenOrders.has(part.order))
-      problems.push(`De volgorde ${part.order} komt meer dan eens voor (onderdeel ${part.slug}).`);
+      problem(`De volgorde ${part.order} komt meer dan eens voor.`, { part: part.slug });
     seenSlugs.add(part.slug);
     seenOrders.add(part.order);
   }
   if (problems.length) {
-    throw new AppError(
-      "invalid_input",
-      `Deze versie kan niet worden gepubliceerd:\n- ${problems.join("\n- ")}`,
-      { problems },
-    );
+    throw new AppError("invalid_input", formatValidationErrors(problems), { errors: problems });
   }
 
   parts.sort((a, b) => a.order - b.order);

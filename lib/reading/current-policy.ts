@@ -6,6 +6,10 @@ import { DEFAULT_POLICY } from "@/lib/content/source";
 import { getAcknowledgementStatus } from "@/lib/acknowledgements/queries";
 import { getCurrentVersion, getVersionParts } from "@/lib/policy/versions";
 
+// Names, once: "policy" in code is the slug that names a guideline ("sociale-media"); what is read
+// is a version of it, made of parts ("onderdeel" in the UI and URLs). `bodyParts` are the parts of
+// kind "part", between the intro and the closing part.
+
 /**
  * The current version with every part compiled. Wrapped in React's cache() so the layout and the
  * page of one request read the database once; compiled output itself is cached by content hash.
@@ -21,7 +25,7 @@ export const getCurrentPolicy = cache(async (policy: string = DEFAULT_POLICY) =>
     version,
     parts: withCompiled,
     intro: withCompiled.find((part) => part.kind === "intro") ?? null,
-    sections: withCompiled.filter((part) => part.kind === "part"),
+    bodyParts: withCompiled.filter((part) => part.kind === "part"),
     closing: withCompiled.find((part) => part.kind === "closing") ?? null,
   };
 });

@@ -8,6 +8,7 @@ import { POST as auditVerify } from "@/app/api/internal/audit-verify/route";
 import { POST as publish } from "@/app/api/internal/publish/route";
 import { closeDb, getStore } from "@/lib/db/client";
 import { readLock } from "@/lib/db/lock";
+import { seedStore } from "@/lib/policy/seed";
 import { findCurrentVersion } from "@/lib/policy/versions";
 import { makeTempDir } from "@/tests/support/db";
 
@@ -48,7 +49,8 @@ beforeAll(async () => {
   process.env.DATA_DIR = dataDir;
   process.env.PORT = String(port);
   delete process.env.DATABASE_URL;
-  await getStore();
+  // As lib/server/startup.ts does at the portal's start.
+  await seedStore({ db: (await getStore()).db });
 }, 60_000);
 
 afterAll(async () => {

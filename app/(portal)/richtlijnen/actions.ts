@@ -5,7 +5,6 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { authorizedAction, type ActionResult } from "@/lib/auth/action";
 import { acknowledgeVersion } from "@/lib/acknowledgements/queries";
-import { getVersion } from "@/lib/policy/versions";
 import { formatDateTime } from "@/lib/format/dates";
 
 export type AcknowledgeState = ActionResult<{
@@ -28,17 +27,16 @@ export const acknowledgeAction = authorizedAction(
   acknowledgeSchema,
   async (input, { user }) => {
     const userAgent = (await headers()).get("user-agent") ?? "";
-    const { acknowledgement } = await acknowledgeVersion({
+    const { acknowledgement, version } = await acknowledgeVersion({
       employeeId: user.employeeId,
       versionId: input.versionId,
       contentHash: input.contentHash,
       userAgent,
     });
-    const version = await getVersion({ id: acknowledgement.versionId });
     // The status banner in the layout changes on every page.
     revalidatePath("/", "layout");
     return {
-      versionNumber: version?.number ?? 0,
+      versionNumber: version.number,
       acknowledgedAtText: formatDateTime(acknowledgement.acknowledgedAt),
     };
   },

@@ -37,7 +37,7 @@ export default async function OverviewPage() {
           Onderdelen
         </h2>
         <ol className="grid gap-4 sm:grid-cols-3">
-          {policy.sections.map((part) => (
+          {policy.bodyParts.map((part) => (
             <li key={part.slug}>
               <Link
                 href={`/richtlijnen/${part.slug}`}

@@ -1,6 +1,7 @@
 import "server-only";
 
 import { checkOperatorToken } from "@/lib/auth/operator";
+import { validationErrorsOf } from "@/lib/content/validation-error";
 import { AppError, type AppErrorCode, httpStatus } from "@/lib/errors";
 
 /**
@@ -20,15 +21,19 @@ export function internalResult(result: unknown): Response {
   return Response.json({ ok: true, result }, { headers: { "cache-control": "no-store" } });
 }
 
-export function internalError(code: AppErrorCode, message: string): Response {
+export function internalError(code: AppErrorCode, message: string, details?: unknown): Response {
   return Response.json(
-    { ok: false, error: { code, message } },
+    { ok: false, error: { code, message, details } },
     { status: httpStatus(code), headers: { "cache-control": "no-store" } },
   );
 }
 
 export function internalFailure(error: unknown): Response {
-  if (error instanceof AppError) return internalError(error.code, error.message);
+  // Structured validation errors travel along, so the CLI reports them as it does on a direct store.
+  if (error instanceof AppError) {
+    const errors = validationErrorsOf(error.details);
+    return internalError(error.code, error.message, errors ? { errors } : undefined);
+  }
   console.error("[internal] request failed:", error);
   return internalError("internal", "Er ging iets mis in het portaal; zie het serverlog.");
 }

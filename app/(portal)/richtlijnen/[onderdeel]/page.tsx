@@ -15,7 +15,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { onderdeel } = await params;
   await requirePermission("read-policy");
   const policy = await getCurrentPolicy();
-  const part = policy.sections.find((candidate) => candidate.slug === onderdeel);
+  const part = policy.bodyParts.find((candidate) => candidate.slug === onderdeel);
   return { title: part ? `${part.title} – Richtlijnen sociale media` : "Niet gevonden" };
 }
 
@@ -23,12 +23,12 @@ export default async function PartPage({ params }: Props) {
   const user = await requirePermission("read-policy");
   const { onderdeel } = await params;
   const policy = await getCurrentPolicy();
-  const index = policy.sections.findIndex((candidate) => candidate.slug === onderdeel);
+  const index = policy.bodyParts.findIndex((candidate) => candidate.slug === onderdeel);
   if (index === -1) notFound();
-  const part = policy.sections[index];
-  const previous = policy.sections[index - 1];
-  const next = policy.sections[index + 1];
-  const isLast = index === policy.sections.length - 1;
+  const part = policy.bodyParts[index];
+  const previous = policy.bodyParts[index - 1];
+  const next = policy.bodyParts[index + 1];
+  const isLast = index === policy.bodyParts.length - 1;
   const status = isLast ? await getStatusForEmployee(user.employeeId, policy.version.policy) : null;
 
   return (
@@ -41,7 +41,7 @@ export default async function PartPage({ params }: Props) {
         <ol className="-mx-4 flex gap-2 overflow-x-auto px-4 pb-1 lg:mx-0 lg:flex-col lg:gap-1 lg:overflow-visible lg:px-0">
           {[
             { href: "/richtlijnen", label: "Overzicht", current: false },
-            ...policy.sections.map((section) => ({
+            ...policy.bodyParts.map((section) => ({
               href: `/richtlijnen/${section.slug}`,
               label: section.title,
               current: section.slug === part.slug,
@@ -63,7 +63,7 @@ export default async function PartPage({ params }: Props) {
 
       <article className="min-w-0">
         <p className="text-sm text-stone-600 dark:text-stone-300">
-          Onderdeel {index + 1} van {policy.sections.length} · versie {policy.version.number}
+          Onderdeel {index + 1} van {policy.bodyParts.length} · versie {policy.version.number}
         </p>
         <AnchoredHeading
           as="h1"

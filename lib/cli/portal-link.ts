@@ -17,7 +17,8 @@ export function findRunningPortal(dataDir: string): LockInfo | null {
 }
 
 export type InternalResponse<T> =
-  { ok: true; result: T } | { ok: false; error: { code: AppErrorCode; message: string } };
+  | { ok: true; result: T }
+  | { ok: false; error: { code: AppErrorCode; message: string; details?: unknown } };
 
 export async function callRunningPortal<T>({
   lock,
@@ -60,6 +61,7 @@ export async function callRunningPortal<T>({
       `Onverwacht antwoord van het portaal op ${url} (HTTP ${response.status}).`,
     );
   }
-  if (!payload.ok) throw new AppError(payload.error.code, payload.error.message);
+  if (!payload.ok)
+    throw new AppError(payload.error.code, payload.error.message, payload.error.details);
   return payload.result;
 }
