@@ -1,8 +1,8 @@
 import "server-only";
 
-import { createHash } from "node:crypto";
 import { AppError } from "@/lib/errors";
 import { bundlePart } from "./bundle";
+import { compileHash } from "./hash";
 import type { HeadingEntry, RuleEntry } from "./rehype-anchors";
 import { describeParseError, type PartFrontmatter, SLUG_PATTERN, VALIDATE_SOURCE, validate, type ValidationError } from "./validate";
 
@@ -15,8 +15,7 @@ export type CompiledPart = {
   rules: RuleEntry[];
 };
 
-/** Bump when plugins or options change the output, so stale compiled code is never reused. */
-export const PIPELINE_VERSION = "content-pipeline-1";
+export { compileHash, PIPELINE_VERSION } from "./hash";
 
 /** Enough for many versions of a few policies; compiled parts are a few KB each. */
 const MAX_CACHE_ENTRIES = 500;
@@ -27,10 +26,6 @@ const stats = { compiles: 0, cacheHits: 0 };
 /** How often the pipeline really compiled, for tests and the health of the cache. */
 export function getCompileStats() {
   return { ...stats, cacheSize: cache.size };
-}
-
-export function compileHash({ source, slug }: { source: string; slug: string }): string {
-  return createHash("sha256").update(`${PIPELINE_VERSION}\0${slug}\0${source}`, "utf8").digest("hex");
 }
 
 /**
