@@ -12,6 +12,7 @@ import { MIGRATION_LOCK } from "@/lib/db/advisory-locks";
 import { acquireLock, type HeldLock } from "@/lib/db/lock";
 import { env } from "@/lib/env";
 import * as schema from "@/lib/db/schema";
+import { ensureRenderings } from "@/lib/policy/renderings";
 import { ensureInitialVersion } from "@/lib/policy/versions";
 
 export type Schema = typeof schema;
@@ -150,6 +151,7 @@ async function initStore(): Promise<Store> {
   const store = await openStore(databaseUrl ? { databaseUrl } : { dataDir, port });
   try {
     await ensureInitialVersion({ db: store.db });
+    await ensureRenderings({ db: store.db });
   } catch (error) {
     await store.close();
     throw error;

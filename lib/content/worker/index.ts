@@ -24,11 +24,17 @@ export const COMPILE_BUDGET_MS = 30_000;
 // tests all run from the repository root (as lib/db/client.ts assumes for the migrations).
 const WORKER_FILE = path.join(process.cwd(), "lib", "content", "worker", "worker.mjs");
 
-type State = { pool: Piscina | null };
+type State = { pool: Piscina | null; tasks: number };
 // On globalThis: Next may load this module more than once per process.
 const state = ((globalThis as Record<symbol, unknown>)[Symbol.for("portal.mdxWorker")] ??= {
   pool: null,
+  tasks: 0,
 }) as State;
+
+/** Tasks sent to the worker in this process: tests use it to prove that a page view sends none. */
+export function getMdxWorkerStats(): { tasks: number } {
+  return { tasks: state.tasks };
+}
 
 function pool(): Piscina {
   state.pool ??= new Piscina({
@@ -56,6 +62,7 @@ export function tooComplexMessage(budgetMs: number): string {
 
 async function runTask(task: WorkerTask, budgetMs: number): Promise<WorkerOutcome> {
   const signal = AbortSignal.timeout(budgetMs);
+  state.tasks++;
   try {
     return (await pool().run(task, { signal })) as WorkerOutcome;
   } catch (error) {
@@ -98,7 +105,7 @@ export async function validateInWorker(
 
 /** Validates and compiles one part in the worker; invalid input throws AppError("invalid_input") with `details.errors`. */
 export async function compileInWorker(
-  { source, slug }: { source: string; slug: string },
+  { source, slug }: { source: string; slug?: string },
   { budgetMs = COMPILE_BUDGET_MS }: { budgetMs?: number } = {},
 ): Promise<RenderedPart> {
   const outcome = await runTask({ kind: "compile", source, slug }, budgetMs);

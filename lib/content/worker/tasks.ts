@@ -7,7 +7,7 @@ import { threadId } from "node:worker_threads";
 import { bundlePart } from "../bundle";
 import { toBlocks } from "../diff";
 import { compileHash } from "../hash";
-import { describeParseError, VALIDATE_SOURCE, validate, type ValidationError } from "../validate";
+import { describeParseError, SLUG_PATTERN, VALIDATE_SOURCE, validate, type ValidationError } from "../validate";
 import type { RenderedPart, WorkerOutcome, WorkerTask } from "./types";
 
 type EsbuildMessage = { text: string; detail?: unknown; location?: { line: number; column: number } | null };
@@ -28,9 +28,11 @@ export default async function run(task: WorkerTask): Promise<WorkerOutcome> {
   }
 }
 
-async function compile(source: string, slug: string): Promise<WorkerOutcome> {
+async function compile(source: string, slugGiven: string | undefined): Promise<WorkerOutcome> {
   const result = validate(source);
   if (!result.ok) return { ok: false, errors: result.errors };
+  const slug = slugGiven ?? result.frontmatter.slug;
+  if (!SLUG_PATTERN.test(slug)) return { ok: false, errors: [{ message: `Ongeldige slug: "${slug}".`, line: 1, column: 1 }] };
   let bundled: Awaited<ReturnType<typeof bundlePart>>;
   try {
     bundled = await bundlePart({ source, slug });

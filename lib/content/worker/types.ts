@@ -18,7 +18,8 @@ export type RenderedPart = {
 export type WorkerTask =
   | { kind: "ping" }
   | { kind: "validate"; source: string }
-  | { kind: "compile"; source: string; slug: string };
+  /** Without a slug, the part's own frontmatter slug names the anchors. */
+  | { kind: "compile"; source: string; slug?: string };
 
 export type WorkerOutcome =
   | { ok: true; kind: "ping"; threadId: number }
