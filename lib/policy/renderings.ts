@@ -52,7 +52,10 @@ export async function renderForPublish(sources: string[]): Promise<RenderResult[
       results.push({ ok: true, frontmatter: part.frontmatter, part });
     } catch (error) {
       if (error instanceof AppError && error.code === "invalid_input") {
-        results.push({ ok: false, errors: (error.details as { errors: ValidationError[] }).errors });
+        results.push({
+          ok: false,
+          errors: (error.details as { errors: ValidationError[] }).errors,
+        });
         continue;
       }
       throw error;

@@ -1,6 +1,7 @@
 import "server-only";
 
 import { diffParts, type PartDiff } from "@/lib/content/diff";
+import type { Executor } from "@/lib/db/client";
 import type { CurrentPolicy } from "@/lib/reading/current-policy";
 import { getReadableParts } from "@/lib/reading/current-policy";
 
@@ -11,10 +12,12 @@ import { getReadableParts } from "@/lib/reading/current-policy";
 export async function getComparison({
   fromVersionId,
   current,
+  db,
 }: {
   fromVersionId: number;
   current: Pick<CurrentPolicy, "parts">;
+  db?: Executor;
 }): Promise<PartDiff[]> {
-  const from = await getReadableParts(fromVersionId);
+  const from = await getReadableParts(fromVersionId, db);
   return diffParts({ from, to: current.parts });
 }

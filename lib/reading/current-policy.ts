@@ -4,7 +4,7 @@ import { cache } from "react";
 import { plainBlocks, type TextBlock } from "@/lib/content/diff";
 import { DEFAULT_POLICY, type PartSource } from "@/lib/content/source";
 import { getAcknowledgementStatus } from "@/lib/acknowledgements/queries";
-import { getDb } from "@/lib/db/client";
+import { type Executor, getDb } from "@/lib/db/client";
 import { getRenderings, type StoredRendering } from "@/lib/policy/renderings";
 import { getCurrentVersion, getVersionParts, type Version } from "@/lib/policy/versions";
 
@@ -20,8 +20,8 @@ export type ReadablePart = PartSource & {
  * redline's blocks were stored at publish time (or at the first start after an upgrade), so no MDX
  * is parsed or compiled on the request path.
  */
-export async function getReadableParts(versionId: number): Promise<ReadablePart[]> {
-  const db = await getDb();
+export async function getReadableParts(versionId: number, db?: Executor): Promise<ReadablePart[]> {
+  db ??= await getDb();
   const [parts, renderings] = await Promise.all([
     getVersionParts({ versionId, db }),
     getRenderings({ versionId, db }),
