@@ -29,8 +29,9 @@ export function getCompileStats() {
 }
 
 /**
- * Validates and compiles one part. Cached in memory by content hash, so in steady state no page
- * view compiles; concurrent requests for the same part share one compile. Invalid input throws
+ * Validates and compiles one part on this thread, cached in memory by content hash; concurrent
+ * calls for the same part share one compile. For tests and the benchmark: the portal compiles in
+ * the MDX worker at publish time (lib/content/worker) and pages read the stored result. Invalid input throws
  * AppError("invalid_input") with the Dutch errors in `details.errors`, and is never cached.
  */
 export function compilePart({ source, slug }: { source: string; slug: string }): Promise<CompiledPart> {

@@ -235,20 +235,20 @@ export const MAX_BLOCK_MARKERS = 120;
  * input under the size cap well within a second (see bench/mdx.ts and __fixtures__/worst-case.ts).
  */
 /** Lines in the whole document. */
-export const MAX_LINES = 1_500;
+export const MAX_LINES = 1_000;
 /** Blocks: runs of non-blank lines between blank lines. */
-export const MAX_BLOCKS = 300;
+export const MAX_BLOCKS = 200;
 /** List items (a list marker at the start of a line, after any quote or list markers). */
-export const MAX_LIST_ITEMS = 300;
+export const MAX_LIST_ITEMS = 200;
 /** Block quote markers (>) at the start of lines, counted over the whole document. */
-export const MAX_QUOTE_MARKERS = 300;
+export const MAX_QUOTE_MARKERS = 200;
 /** Headings (# at the start of a line). */
-export const MAX_HEADINGS = 200;
+export const MAX_HEADINGS = 150;
 /**
  * Characters that start inline markup (* _ [ ] ` ! & < \\ { }), over the whole document. Each one
  * makes tokens and some make the parser look back over the block.
  */
-export const MAX_MARKUP_CHARS = 1_500;
+export const MAX_MARKUP_CHARS = 1_000;
 /** Leading spaces of a line (a tab counts 4); deeper indentation nests more containers than MAX_DEPTH allows. */
 export const MAX_INDENT = 4 * MAX_DEPTH;
 /** Nodes in the parsed tree: what is rendered and diffed later. */
