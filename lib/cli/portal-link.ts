@@ -20,6 +20,25 @@ export type InternalResponse<T> =
   | { ok: true; result: T }
   | { ok: false; error: { code: AppErrorCode; message: string; details?: unknown } };
 
+/**
+ * `details` of the AppError thrown when the request may have reached the portal but no answer
+ * came back (connection reset, portal stopped, answer cut off): what happened is unknown, and the
+ * caller must find out before it reports anything (see scripts/content-publish.ts).
+ */
+export type OutcomeUnknown = { outcomeUnknown: true };
+
+export function isOutcomeUnknown(error: unknown): boolean {
+  return (
+    error instanceof AppError &&
+    (error.details as Partial<OutcomeUnknown> | undefined)?.outcomeUnknown === true
+  );
+}
+
+/**
+ * Calls an internal route of the running portal. No client-side timeout: the portal bounds its
+ * own work (a publish within PUBLISH_BUDGET_MS), and giving up earlier would report a failure
+ * while the portal may still complete the operation.
+ */
 export async function callRunningPortal<T>({
   lock,
   path,
@@ -45,20 +64,45 @@ export async function callRunningPortal<T>({
         "content-type": "application/json",
       },
       body: JSON.stringify(body ?? {}),
-      signal: AbortSignal.timeout(120_000),
     });
   } catch (error) {
+    const cause = (error as { cause?: { code?: string } }).cause;
+    // Refused: nothing reached the portal. Anything else: it may have, and may have acted on it.
+    if (cause?.code !== "ECONNREFUSED") {
+      throw new AppError(
+        "internal",
+        `De verbinding met het portaal (proces ${lock.pid}) werd verbroken voordat er een antwoord kwam: ${(error as Error).message}.`,
+        { outcomeUnknown: true } satisfies OutcomeUnknown,
+      );
+    }
     throw new AppError(
       "internal",
       `Het portaal (proces ${lock.pid}) houdt de datamap vast, maar ${url} is niet bereikbaar: ${(error as Error).message}. ` +
         "Controleer of het portaal draait, of stop het en probeer het opnieuw.",
     );
   }
-  const payload = (await response.json().catch(() => null)) as InternalResponse<T> | null;
+  let text: string;
+  try {
+    text = await response.text();
+  } catch (error) {
+    throw new AppError(
+      "internal",
+      `Het antwoord van het portaal (proces ${lock.pid}) werd afgebroken: ${(error as Error).message}.`,
+      { outcomeUnknown: true } satisfies OutcomeUnknown,
+    );
+  }
+  let payload: InternalResponse<T> | null = null;
+  try {
+    payload = JSON.parse(text) as InternalResponse<T>;
+  } catch {
+    payload = null;
+  }
   if (!payload || typeof payload !== "object" || !("ok" in payload)) {
     throw new AppError(
       "internal",
       `Onverwacht antwoord van het portaal op ${url} (HTTP ${response.status}).`,
+      // A 5xx without our envelope (a proxy, a crash) says nothing about what was done.
+      response.status >= 500 ? ({ outcomeUnknown: true } satisfies OutcomeUnknown) : undefined,
     );
   }
   if (!payload.ok)

@@ -48,7 +48,7 @@ export default async function OverviewPage() {
                 </span>
                 <span className="text-stone-700 dark:text-stone-300">{part.summary}</span>
                 <span className="mt-auto text-sm text-stone-600 dark:text-stone-400">
-                  {part.compiled.rules.length} regels
+                  {part.compiled?.rules.length ?? 0} regels
                 </span>
               </Link>
             </li>

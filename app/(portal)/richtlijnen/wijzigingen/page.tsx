@@ -3,9 +3,9 @@ import { z } from "zod";
 import { AcknowledgeSection } from "../_components/acknowledge-section";
 import { Redline } from "@/components/content/redline";
 import { requirePermission } from "@/lib/auth/session";
-import { diffParts } from "@/lib/content/diff";
 import { formatDate } from "@/lib/format/dates";
-import { getVersionParts, listVersions } from "@/lib/policy/versions";
+import { listVersions } from "@/lib/policy/versions";
+import { getComparison } from "@/lib/reading/comparison";
 import { getCurrentPolicy, getStatusForEmployee } from "@/lib/reading/current-policy";
 import { TextLink } from "@/components/ui/link";
 
@@ -60,12 +60,7 @@ export default async function ChangesPage({ searchParams }: Props) {
       ) : null}
 
       {from ? (
-        <Redline
-          diffs={diffParts({
-            from: await getVersionParts({ versionId: from.id }),
-            to: policy.parts,
-          })}
-        />
+        <Redline diffs={await getComparison({ fromVersionId: from.id, current: policy })} />
       ) : null}
 
       {olderVersions.length > 0 ? (
