@@ -11,7 +11,7 @@ import remarkFrontmatter from "remark-frontmatter";
 import remarkMdx from "remark-mdx";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
-import { getMdxComponentEntry } from "@/components/mdx";
+import { getMdxComponentSpec } from "./mdx-components";
 
 export type TextBlock = { kind: "paragraph" | "heading" | "bullet"; level: number; text: string };
 export type WordChange = { type: "same" | "added" | "removed"; text: string };
@@ -128,7 +128,7 @@ function collectBlocks(node: RootContent, level: number, out: TextBlock[]): void
       for (const child of node.children) collectBlocks(child, level, out);
       return;
     case "mdxJsxFlowElement": {
-      const entry = node.name ? getMdxComponentEntry(node.name) : undefined;
+      const entry = node.name ? getMdxComponentSpec(node.name) : undefined;
       const props = Object.fromEntries(
         node.attributes.flatMap((attribute) =>
           attribute.type === "mdxJsxAttribute" && typeof attribute.value === "string" ? [[attribute.name, attribute.value]] : [],
@@ -161,7 +161,7 @@ function inlineText(node: Nodes): string {
     return node.url && node.url !== label ? `${label} (${node.url})` : label;
   }
   if (node.type === "mdxJsxTextElement" && node.name) {
-    const entry = getMdxComponentEntry(node.name);
+    const entry = getMdxComponentSpec(node.name);
     if (entry?.plainText) {
       const props = Object.fromEntries(
         node.attributes.flatMap((attribute) =>

@@ -20,7 +20,7 @@ import { unified } from "unified";
 import type { VFile } from "vfile";
 import { isMap, isNode, isScalar, LineCounter, parseDocument, visit as visitYaml } from "yaml";
 import { z } from "zod";
-import { getMdxComponentEntry, mdxComponentNames } from "@/components/mdx";
+import { getMdxComponentSpec, mdxComponentNames } from "./mdx-components";
 
 export type PartKind = "intro" | "part" | "closing";
 export type PartFrontmatter = { title: string; slug: string; order: number; summary: string; kind: PartKind };
@@ -587,7 +587,7 @@ function checkJsx(node: MdxJsxFlowElement | MdxJsxTextElement, out: Collector): 
     out.add(`HTML-element <${name}> is niet toegestaan. Gebruik Markdown of een toegestane component: ${allowedComponents()}.`, at);
     return false;
   }
-  const entry = getMdxComponentEntry(name);
+  const entry = getMdxComponentSpec(name);
   if (!entry) {
     out.add(`Onbekende component <${name}>. Toegestaan zijn: ${allowedComponents()}.`, at);
     return false;
