@@ -7,6 +7,7 @@ import { appendAuditEvent } from "@/lib/audit/events";
 import { getDb } from "@/lib/db/client";
 import { employeeLabel, recordSignIn } from "@/lib/employees/queries";
 import { env, type Env } from "@/lib/env";
+import { linkSignedInAccount } from "@/lib/roster/linking";
 import { safeCallbackPath } from "./callback-url";
 import { isRole, mapGroupsToRoles, type Role } from "./roles";
 
@@ -50,6 +51,8 @@ type AuthDependencies = {
     department: string | null;
   }) => Promise<{ id: number; name: string; email: string | null; department: string | null }>;
   recordSignOut?: (employeeId: number) => Promise<void>;
+  /** Links the account to its roster entry (lib/roster/linking.ts); must not throw. */
+  linkRoster?: (input: { employeeId: number; claims: Record<string, unknown> }) => Promise<void>;
 };
 
 type Claims = Record<string, unknown>;
@@ -165,6 +168,7 @@ export function buildAuthOptions(config: AuthConfig, deps: AuthDependencies): Au
           email: identity.email,
           department: identity.department,
         });
+        await deps.linkRoster?.({ employeeId: employee.id, claims });
         const session: SessionClaims = {
           employeeId: employee.id,
           subject: identity.subject,
@@ -216,6 +220,11 @@ let authOptions: AuthOptions | undefined;
 
 /** The portal's next-auth options, built on first use (not at import: `next build` needs no env). */
 export function getAuthOptions(): AuthOptions {
-  authOptions ??= buildAuthOptions(env, { recordSignIn, recordSignOut });
+  authOptions ??= buildAuthOptions(env, {
+    recordSignIn,
+    recordSignOut,
+    linkRoster: ({ employeeId, claims }) =>
+      linkSignedInAccount({ employeeId, claims, claimName: env.ROSTER_EMPLOYEE_NUMBER_CLAIM }),
+  });
   return authOptions;
 }
