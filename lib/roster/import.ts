@@ -241,3 +241,14 @@ export async function applyRosterImport({
     return { counts: preview.counts, linked, importedAt: now };
   });
 }
+
+/** The preview with at most `limit` names per list (the counts stay exact): for the CLI's output. */
+export function limitPreview(preview: RosterPreview, limit = 20): RosterPreview {
+  return {
+    counts: preview.counts,
+    new: preview.new.slice(0, limit),
+    changed: preview.changed.slice(0, limit),
+    left: preview.left.slice(0, limit),
+    returning: preview.returning.slice(0, limit),
+  };
+}

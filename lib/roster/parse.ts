@@ -9,7 +9,7 @@ import { parse as parseCsv } from "csv-parse";
 import ExcelJS from "exceljs";
 import iconv from "iconv-lite";
 import { type ColumnMap, mapColumns, type RosterField } from "./columns";
-import { type CellValue, readRow, type RosterRow } from "./values";
+import { type CellValue, MAX_ROWS, readRow, type RosterRow } from "./values";
 
 export type { RosterRow } from "./values";
 
@@ -52,7 +52,7 @@ export type ParseResult =
       notices: string[];
     };
 
-export const MAX_ROWS = 100_000;
+export { MAX_ROWS } from "./values";
 const DEFAULT_MAX_ERRORS = 500;
 const PROGRESS_EVERY = 1_000;
 

@@ -17,13 +17,19 @@ export type RosterRow = {
   endDate: string | null;
 };
 
+/** More than any Dutch care organisation employs; a bigger file is a mistake (or an attack). */
+export const MAX_ROWS = 100_000;
 const MAX_TEXT = 200;
 const EMPLOYEE_NUMBER = /^[\p{L}\p{N}][\p{L}\p{N}._/-]{0,39}$/u;
 // Deliberately simple: one @, no spaces, a dot in the domain. Deliverability is the mail server's concern.
 const EMAIL = /^[^\s@"<>,;]+@[^\s@"<>,;]+\.[^\s@"<>,;]+$/;
 
-/** Text of a cell as a person would read it in Excel. */
+/** Text of a cell as a person would read it in Excel, on one line (a quoted CSV field may hold newlines). */
 export function cellText(value: CellValue): string {
+  return rawCellText(value).replace(/\s+/g, " ").trim();
+}
+
+function rawCellText(value: CellValue): string {
   if (value === null || value === undefined) return "";
   if (typeof value === "string") return value.trim();
   if (typeof value === "number")
