@@ -282,12 +282,20 @@ async function parseCsvFrom(
     yield* buffered;
     yield* rest;
   }
+  let parsedEnd = 0;
+  let parsedEmpty = 0;
   const parser = parseCsv({
     delimiter,
     bom: true,
     info: true,
     relax_column_count: true,
     skip_empty_lines: true,
+    // Called as each record is parsed, ahead of the consumer: tells where a broken record starts.
+    on_record: (record: string[], context: { lines: number; empty_lines: number }) => {
+      parsedEnd = context.lines;
+      parsedEmpty = context.empty_lines;
+      return record;
+    },
     // Excel writes "=""0012""" for text that looks like a number; that is rare enough to leave alone.
   });
   pipeline(Readable.from(all()), parser, () => {});
@@ -313,9 +321,10 @@ async function parseCsvFrom(
     if (error instanceof NotUtf8) throw error;
     const code = (error as { code?: string }).code;
     const lines = (error as { lines?: number }).lines ?? null;
+    const emptyLines = (error as { empty_lines?: number }).empty_lines ?? parsedEmpty;
     if (code === "CSV_QUOTE_NOT_CLOSED") {
       collector.problem(
-        previousEnd + 1,
+        parsedEnd + 1 + (emptyLines - parsedEmpty),
         'Een aanhalingsteken (") wordt geopend maar nergens gesloten; het bestand is vanaf hier onleesbaar.',
       );
     } else if (code === "INVALID_OPENING_QUOTE" || code === "CSV_INVALID_CLOSING_QUOTE") {
@@ -375,10 +384,9 @@ async function parseXlsxSource(source: RosterSource, collector: Collector) {
       break;
     }
   } catch (error) {
-    collector.problem(
-      null,
-      `Het bestand is geen leesbaar Excel-bestand (.xlsx): ${(error as Error).message}`,
-    );
+    // exceljs's own message (zip internals) means nothing to HR.
+    console.warn("[roster] unreadable XLSX:", (error as Error).message);
+    collector.problem(null, "Het bestand is geen leesbaar Excel-bestand (.xlsx).");
   }
 }
 
