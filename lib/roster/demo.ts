@@ -250,8 +250,15 @@ export function buildDemoRoster(): DemoPerson[] {
 }
 
 function toRow(person: DemoPerson): RosterRow {
-  const { hasAccount: _account, acknowledged: _ack, leaver: _leaver, ...row } = person;
-  return row;
+  return {
+    employeeNumber: person.employeeNumber,
+    name: person.name,
+    email: person.email,
+    department: person.department,
+    manager: person.manager,
+    startDate: person.startDate,
+    endDate: person.endDate,
+  };
 }
 
 /** A few accounts that signed in but are on no roster (agency staff, an intern): "unlinked" for HR. */
