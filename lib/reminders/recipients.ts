@@ -63,6 +63,8 @@ export async function selectOutstandingEmployees({
     }
   }
 
+  // The subquery names employees.id in full: drizzle leaves a single table's columns unqualified,
+  // which inside the subquery would be ambiguous.
   return db
     .select({
       employeeId: employees.id,
@@ -70,7 +72,7 @@ export async function selectOutstandingEmployees({
       email: employees.email,
       acknowledgedBefore: sql<boolean>`exists (select 1 from ${acknowledgements} a
         join ${policyVersions} v on v.id = a.version_id
-        where a.employee_id = ${employees.id} and v.policy = ${policy})`.mapWith(Boolean),
+        where a.employee_id = "employees"."id" and v.policy = ${policy})`.mapWith(Boolean),
     })
     .from(employees)
     .where(and(...conditions))
