@@ -49,8 +49,7 @@ export type SmtpSettings =
     };
 
 export type MailSettings =
-  | { transport: "smtp"; from: string; smtp: SmtpSettings }
-  | { transport: "outbox"; from: string };
+  { transport: "smtp"; from: string; smtp: SmtpSettings } | { transport: "outbox"; from: string };
 
 /** The sender when no SMTP is configured: outbox mail never leaves the database. */
 export const OUTBOX_MAIL_FROM = "Beleidsportaal Kempenhaeghe <beleidsportaal@localhost>";
@@ -174,7 +173,9 @@ const schema = z.object({
           return false;
         }
       },
-      { error: "must be an smtp:// or smtps:// URL, e.g. smtp://user:password@mail.example.org:587" },
+      {
+        error: "must be an smtp:// or smtps:// URL, e.g. smtp://user:password@mail.example.org:587",
+      },
     )
     .optional(),
   SMTP_HOST: z

@@ -27,8 +27,7 @@ export type Schedule = {
 export const DEFAULT_SCHEDULE: Schedule = { daysBefore: [7], daysAfter: [1] };
 
 export type ScheduledMail =
-  | { kind: "reminder"; daysBefore: number }
-  | { kind: "deadline_passed"; daysAfter: number };
+  { kind: "reminder"; daysBefore: number } | { kind: "deadline_passed"; daysAfter: number };
 
 /**
  * What the schedule sends today for a deadline, or null. Exact days only: a run missed on its day

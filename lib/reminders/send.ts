@@ -119,7 +119,8 @@ export async function sendReminders({
     );
   }
   const target: ReminderTarget = parsed.data;
-  if (!actor.label.trim()) throw new AppError("invalid_input", "Geef aan wie de herinnering stuurt.");
+  if (!actor.label.trim())
+    throw new AppError("invalid_input", "Geef aan wie de herinnering stuurt.");
   const executor = db ?? (await getDb());
   const transport = mailer ?? getMailer();
   const origin = portalUrl ?? env.NEXTAUTH_URL;
@@ -141,7 +142,9 @@ export async function sendReminders({
     target,
     now,
   });
-  const reachable = outstanding.filter((employee) => employee.email && ADDRESS.test(employee.email));
+  const reachable = outstanding.filter(
+    (employee) => employee.email && ADDRESS.test(employee.email),
+  );
   const claimed = await claimDay(executor, reachable, {
     day,
     versionId: required.id,
@@ -165,9 +168,7 @@ export async function sendReminders({
     failed: 0,
     failures: [],
     notOutstanding:
-      "employeeIds" in target
-        ? new Set(target.employeeIds).size - outstanding.length
-        : 0,
+      "employeeIds" in target ? new Set(target.employeeIds).size - outstanding.length : 0,
   };
 
   let consecutiveFailures = 0;
@@ -311,7 +312,8 @@ async function claimDay(
         setWhere: sql`${reminders.status} = 'failed'`,
       })
       .returning({ id: reminders.id, employeeId: reminders.employeeId });
-    for (const row of rows) claimed.push({ reminderId: row.id, employee: byId.get(row.employeeId)! });
+    for (const row of rows)
+      claimed.push({ reminderId: row.id, employee: byId.get(row.employeeId)! });
   }
   claimed.sort((a, b) => a.employee.employeeId - b.employee.employeeId);
   return claimed;

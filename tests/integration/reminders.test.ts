@@ -228,9 +228,7 @@ describe("sending reminders", () => {
     smtp.rejectRecipients.add(bram.email!.toLowerCase());
     const first = await remind({ policy, employeeIds: [anna.id, bram.id] });
     expect(first).toMatchObject({ sent: 1, failed: 1 });
-    expect(first.failures).toEqual([
-      { employeeId: bram.id, error: expect.stringMatching(/550/) },
-    ]);
+    expect(first.failures).toEqual([{ employeeId: bram.id, error: expect.stringMatching(/550/) }]);
     const [failedLog] = await listMailForEmployee({ employeeId: bram.id, db: store.db });
     expect(failedLog).toMatchObject({ status: "failed", error: expect.stringMatching(/550/) });
     const [failedReminder] = await listRemindersForEmployee({ employeeId: bram.id, db: store.db });
@@ -257,15 +255,12 @@ describe("sending reminders", () => {
       expect.stringMatching(/Niet geprobeerd/),
     ]);
     // Five were tried and logged; the two untried have no mail row.
-    const logged = await store.db
-      .select()
-      .from(mailLog)
-      .where(eq(mailLog.employeeId, team[6].id));
+    const logged = await store.db.select().from(mailLog).where(eq(mailLog.employeeId, team[6].id));
     expect(logged).toHaveLength(0);
     smtp.rejectRecipients.clear();
-    expect(
-      (await remind({ policy, employeeIds: team.map((employee) => employee.id) })).sent,
-    ).toBe(7);
+    expect((await remind({ policy, employeeIds: team.map((employee) => employee.id) })).sent).toBe(
+      7,
+    );
   });
 
   it("reminds everyone in the filter, and counts those without an email address", async () => {
@@ -337,7 +332,13 @@ describe("the scheduled run", () => {
     const { policy } = await policyWithDeadline();
     const [anna] = await employees(1);
     const run = (now: string) =>
-      runScheduledReminders({ policy, now: new Date(now), mailer, portalUrl: PORTAL, db: store.db });
+      runScheduledReminders({
+        policy,
+        now: new Date(now),
+        mailer,
+        portalUrl: PORTAL,
+        db: store.db,
+      });
 
     expect(await run("2027-03-20T09:00:00+01:00")).toMatchObject({
       status: "not_today",

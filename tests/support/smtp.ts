@@ -121,7 +121,9 @@ function splitEntity(entity: string): { headers: Record<string, string>; body: s
   for (const line of head.replace(/\n[ \t]+/g, " ").split("\n")) {
     const colon = line.indexOf(":");
     if (colon > 0) {
-      headers[line.slice(0, colon).trim().toLowerCase()] = decodeWords(line.slice(colon + 1).trim());
+      headers[line.slice(0, colon).trim().toLowerCase()] = decodeWords(
+        line.slice(colon + 1).trim(),
+      );
     }
   }
   return { headers, body };
@@ -172,9 +174,11 @@ function decodeQuotedPrintable(text: string): Buffer {
 function decodeWords(value: string): string {
   return value
     .replace(/\?=\s+=\?/g, "?==?")
-    .replace(/=\?([^?]+)\?([BQbq])\?([^?]*)\?=/g, (_match, _charset, encoding: string, data: string) =>
-      encoding.toUpperCase() === "B"
-        ? Buffer.from(data, "base64").toString("utf8")
-        : decodeQuotedPrintable(data.replace(/_/g, " ")).toString("utf8"),
+    .replace(
+      /=\?([^?]+)\?([BQbq])\?([^?]*)\?=/g,
+      (_match, _charset, encoding: string, data: string) =>
+        encoding.toUpperCase() === "B"
+          ? Buffer.from(data, "base64").toString("utf8")
+          : decodeQuotedPrintable(data.replace(/_/g, " ")).toString("utf8"),
     );
 }
