@@ -41,7 +41,7 @@ beforeAll(async () => {
     await createVersion({ db: opened.db, policy: "sociale-media", deadline: deadlineInDays(7) });
     anna = await createEmployee({ db: opened.db, name: "Anna Jansen" });
   });
-}, 60_000);
+}, 120_000);
 afterAll(async () => {
   await smtp?.close();
   await store?.close();
@@ -98,14 +98,14 @@ describe("npm run reminders:send", () => {
     const help = await run(["--help"]);
     expect(help.code).toBe(0);
     expect(help.stdout).toMatch(/--days-before <dagen>/);
-  }, 60_000);
+  }, 120_000);
 
   it("does nothing on a day the schedule does not name", async () => {
     const result = await run(["--days-before", "3", "--days-after", "1"]);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/is geen verzenddag/);
     expect(smtp.messages).toHaveLength(0);
-  }, 60_000);
+  }, 120_000);
 
   it("exits 1 and names the employee when the mail server refuses", async () => {
     smtp.rejectRecipients.add(anna.email!.toLowerCase());
@@ -113,7 +113,7 @@ describe("npm run reminders:send", () => {
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/mislukt:\s+1/);
     expect(result.stderr).toMatch(new RegExp(`Niet verstuurd aan medewerker ${anna.id}: .*550`));
-  }, 60_000);
+  }, 120_000);
 
   it("a week before the deadline, mails the outstanding employee once, however often it runs", async () => {
     const first = await run();
@@ -137,5 +137,5 @@ describe("npm run reminders:send", () => {
     expect(rows).toHaveLength(1);
     // The refused attempt of the test before, then this one.
     expect(rows[0]).toMatchObject({ status: "sent", source: "schedule", attempts: 2 });
-  }, 90_000);
+  }, 120_000);
 });
