@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { SERVER_REFERENCE_MANIFEST } from "../../support/next-internals";
 
 export const REPO_ROOT = fileURLToPath(new URL("../../../", import.meta.url));
 const NEXT_BIN = path.join(REPO_ROOT, "node_modules", "next", "dist", "bin", "next");
@@ -10,7 +11,7 @@ const NEXT_BIN = path.join(REPO_ROOT, "node_modules", "next", "dist", "bin", "ne
 /** The system tests run the production build; fail early with the command to run instead of a confusing 500. */
 export function assertBuilt(): string {
   const buildId = path.join(REPO_ROOT, ".next", "BUILD_ID");
-  const manifest = path.join(REPO_ROOT, ".next", "server", "server-reference-manifest.json");
+  const manifest = SERVER_REFERENCE_MANIFEST;
   if (!existsSync(buildId) || !existsSync(manifest)) {
     throw new Error(
       `No production build in ${path.join(REPO_ROOT, ".next")}. The system tests run against \`next start\`: ` +

@@ -1,0 +1,124 @@
+// The one place where tests lean on Next.js internals that are not a public API: the build's
+// server-reference manifest (to find the id the browser sends in `Next-Action`), React's flight
+// encoder as Next bundles it, and the flight payload an action answers with. When a Next upgrade
+// changes any of them, the errors below say which assumption broke and where to look.
+import { existsSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const REPO_ROOT = fileURLToPath(new URL("../../", import.meta.url));
+
+/** Where `next build` writes the server actions' ids (Next 16: `.next/server/…`). */
+export const SERVER_REFERENCE_MANIFEST = path.join(
+  REPO_ROOT,
+  ".next",
+  "server",
+  "server-reference-manifest.json",
+);
+
+type ManifestEntry = {
+  exportedName?: string;
+  filename?: string;
+  workers?: Record<string, unknown>;
+  layer?: Record<string, string>;
+};
+
+function broken(what: string, detail: string): Error {
+  return new Error(
+    `Next.js internals changed: ${what}. ${detail} ` +
+      "Only tests/support/next-internals.ts depends on this; adapt it to the new Next version.",
+  );
+}
+
+/**
+ * The id the browser sends in `Next-Action` for the action exported as `exportedName` from a file
+ * whose path contains `fileHint`.
+ */
+export function findActionId(exportedName: string, fileHint: string): string {
+  if (!existsSync(SERVER_REFERENCE_MANIFEST)) {
+    throw new Error(
+      `No ${SERVER_REFERENCE_MANIFEST}: run \`npx next build\` first (the system tests use the build).`,
+    );
+  }
+  const manifest = JSON.parse(readFileSync(SERVER_REFERENCE_MANIFEST, "utf8")) as {
+    node?: Record<string, ManifestEntry>;
+  };
+  if (!manifest.node || typeof manifest.node !== "object") {
+    throw broken(
+      "the server-reference manifest has no `node` map",
+      `Top-level keys now: ${Object.keys(manifest).join(", ")}.`,
+    );
+  }
+  const entries = Object.entries(manifest.node);
+  const matches = entries.filter(
+    ([, entry]) =>
+      entry.exportedName === exportedName && (!entry.filename || entry.filename.includes(fileHint)),
+  );
+  if (matches.length !== 1) {
+    const looksChanged = entries.length > 0 && entries.every(([, entry]) => !entry.exportedName);
+    const listing = JSON.stringify(entries.map(([id, e]) => [id, e.exportedName, e.filename]));
+    if (looksChanged)
+      throw broken("manifest entries no longer carry `exportedName`", `Entries: ${listing}`);
+    throw new Error(
+      `Expected one server action "${exportedName}" in a file matching "${fileHint}", found ${matches.length}: ${listing}`,
+    );
+  }
+  return matches[0][0];
+}
+
+type EncodeReply = (value: unknown) => Promise<string | FormData>;
+let encodeReplyFn: EncodeReply | undefined;
+
+/**
+ * React's own encoder, from the copy Next bundles: the body is then exactly what useActionState's
+ * dispatch sends from the browser, whatever this React version's wire format is.
+ */
+export async function encodeActionReply(args: unknown[]): Promise<FormData> {
+  if (!encodeReplyFn) {
+    const requireFromNext = createRequire(
+      path.join(REPO_ROOT, "node_modules", "next", "package.json"),
+    );
+    const modulePath = "next/dist/compiled/react-server-dom-turbopack/client.edge";
+    let loaded: { encodeReply?: EncodeReply };
+    try {
+      loaded = requireFromNext(modulePath) as { encodeReply?: EncodeReply };
+    } catch (error) {
+      throw broken(`${modulePath} cannot be loaded`, String(error));
+    }
+    if (typeof loaded.encodeReply !== "function") {
+      throw broken(`${modulePath} no longer exports encodeReply`, "");
+    }
+    encodeReplyFn = loaded.encodeReply;
+  }
+  const body = await encodeReplyFn(args);
+  if (typeof body === "string") {
+    throw broken("encodeReply returned a string for a FormData argument", "");
+  }
+  return body;
+}
+
+/**
+ * The action's return value from the RSC (flight) payload: row 0 is `{ a: "$@<row>", ... }` and that
+ * row holds the value as JSON. Rows are `<hex id>:<json>` lines. Undefined when the shape differs.
+ */
+export function parseActionResult(payload: string): unknown {
+  const rows = new Map<string, string>();
+  for (const line of payload.split("\n")) {
+    const match = /^([0-9a-f]+):(.*)$/.exec(line);
+    if (match && !rows.has(match[1])) rows.set(match[1], match[2]);
+  }
+  const root = parseJson(rows.get("0"));
+  const ref = root && typeof root === "object" ? (root as { a?: unknown }).a : undefined;
+  if (typeof ref !== "string" || !ref.startsWith("$@")) return undefined;
+  return parseJson(rows.get(ref.slice(2)));
+}
+
+function parseJson(text: string | undefined): unknown {
+  if (text === undefined) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
