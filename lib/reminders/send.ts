@@ -22,7 +22,7 @@ import {
   selectOutstandingEmployees,
 } from "./recipients";
 
-export type { ReminderFilter, ReminderTarget } from "./recipients";
+export type { ReminderFilter } from "./recipients";
 
 export type ReminderActor = { employeeId?: number | null; label: string };
 
@@ -85,7 +85,7 @@ const ADDRESS = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:"]
 export async function sendReminders({
   employeeIds,
   filter,
-  kind = "reminder",
+  kind: requestedKind,
   actor,
   source = "manual",
   policy = DEFAULT_POLICY,
@@ -96,6 +96,7 @@ export async function sendReminders({
 }: {
   employeeIds?: number[];
   filter?: ReminderFilter;
+  /** Default: "reminder" until the deadline has passed, "deadline_passed" after it. */
   kind?: MailKind;
   actor: ReminderActor;
   source?: "manual" | "schedule";
@@ -127,10 +128,19 @@ export async function sendReminders({
 
   const { current, required } = await requiredVersion(executor, policy);
   const deadline = required.deadline;
-  if (kind === "deadline_passed" && (!deadline || now.getTime() <= deadline.getTime())) {
+  const passed = deadline !== null && now.getTime() > deadline.getTime();
+  const kind: MailKind = requestedKind ?? (passed ? "deadline_passed" : "reminder");
+  if (kind === "deadline_passed" && !passed) {
     throw new AppError(
       "invalid_input",
       "De uiterste datum is nog niet verstreken; stuur een gewone herinnering.",
+    );
+  }
+  if (kind === "reminder" && passed) {
+    // "Bevestig ze uiterlijk <a date in the past>" would be nonsense.
+    throw new AppError(
+      "invalid_input",
+      "De uiterste datum is al verstreken; stuur de melding dat de uiterste datum verstreken is.",
     );
   }
   const day = amsterdamDay(now);

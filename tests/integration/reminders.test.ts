@@ -287,7 +287,7 @@ describe("sending reminders", () => {
     expect(event.data).toMatchObject({ target: { filter: { department } } });
   });
 
-  it("refuses a 'deadline passed' mail before the deadline, and an empty selection", async () => {
+  it("refuses a 'deadline passed' mail before the deadline, a reminder after it, and an empty selection", async () => {
     const { policy } = await policyWithDeadline();
     const [anna] = await employees(1);
     const early = await remind({ policy, employeeIds: [anna.id], kind: "deadline_passed" }).catch(
@@ -295,9 +295,31 @@ describe("sending reminders", () => {
     );
     expect(early).toBeInstanceOf(AppError);
     expect((early as AppError).message).toMatch(/nog niet verstreken/);
+    const late = await remind({
+      policy,
+      employeeIds: [anna.id],
+      kind: "reminder",
+      now: new Date("2027-04-02T10:00:00Z"),
+    }).catch((error: unknown) => error);
+    expect((late as AppError).message).toMatch(/al verstreken/);
     const none = await remind({ policy, employeeIds: [] }).catch((error: unknown) => error);
     expect((none as AppError).message).toBe("Kies minstens één medewerker.");
     expect(smtp.messages).toHaveLength(0);
+  });
+});
+
+describe("the kind of mail P&O sends", () => {
+  it("is the 'deadline passed' mail once the deadline is over, unless asked otherwise", async () => {
+    const { policy } = await policyWithDeadline();
+    const [anna] = await employees(1);
+    const result = await remind({
+      policy,
+      employeeIds: [anna.id],
+      now: new Date("2027-04-03T09:00:00Z"),
+    });
+    expect(result).toMatchObject({ kind: "deadline_passed", sent: 1 });
+    const [mail] = await smtp.waitForMessages(1);
+    expect(mail.text).toContain("te bevestigen was 31 maart 2027");
   });
 });
 

@@ -8,5 +8,3 @@ export const remindersBodySchema = z.strictObject({
   daysBefore: days,
   daysAfter: z.array(z.number().int().min(1).max(365)).max(20),
 });
-
-export type RemindersBody = z.infer<typeof remindersBodySchema>;
