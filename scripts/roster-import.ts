@@ -4,7 +4,7 @@
 import os from "node:os";
 import { createInterface } from "node:readline/promises";
 import { parseArgs } from "node:util";
-import { EXIT, reportFailure, runOnStore } from "@/lib/db/cli";
+import { EXIT, reportFailure, runOnStore } from "@/lib/cli/run";
 import {
   applyRosterImport,
   limitPreview,

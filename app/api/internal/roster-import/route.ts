@@ -1,15 +1,12 @@
 import { z } from "zod";
 import { applyRosterImport, limitPreview, previewRosterImport } from "@/lib/roster/import";
-import { authorizeInternal, internalError, internalFailure, internalResult } from "../authorize";
+import { operatorRoute, internalError, internalFailure, internalResult } from "../respond";
 import { rosterImportBodySchema } from "./schema";
 
 export const dynamic = "force-dynamic";
 
 /** `npm run roster:import` while the portal holds the embedded store: the preview, then the apply. */
-export async function POST(request: Request) {
-  const denied = await authorizeInternal(request);
-  if (denied) return denied;
-
+export const POST = operatorRoute(async (request: Request) => {
   const parsed = rosterImportBodySchema.safeParse(await request.json().catch(() => null));
   if (!parsed.success) {
     return internalError("invalid_input", `Ongeldig verzoek: ${z.prettifyError(parsed.error)}`);
@@ -28,4 +25,4 @@ export async function POST(request: Request) {
   } catch (error) {
     return internalFailure(error);
   }
-}
+});
