@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { DEV_CLIENT_ID, EnvError, parseEnv } from "./env";
+import { DEV_CLIENT_ID, EnvError, OUTBOX_MAIL_FROM, parseEnv } from "./env";
 import { readOrCreateDataDirSecret } from "./secrets";
 
 let dir: string;
@@ -217,5 +217,100 @@ describe("parseEnv: invalid values name the variable", () => {
       parseEnv({ DATA_DIR: "a", DATABASE_URL: "postgresql://u:p@db/portal" }, { cwd: dir })
         .DATABASE_URL,
     ).toBe("postgresql://u:p@db/portal");
+  });
+});
+
+describe("parseEnv: roster", () => {
+  it("reads the employee number from the employeeId claim unless told otherwise", () => {
+    expect(parseEnv({ DATA_DIR: "a" }, { cwd: dir }).ROSTER_EMPLOYEE_NUMBER_CLAIM).toBe(
+      "employeeId",
+    );
+    expect(
+      parseEnv(
+        { DATA_DIR: "a", ROSTER_EMPLOYEE_NUMBER_CLAIM: "extension_personeelsnr" },
+        { cwd: dir },
+      ).ROSTER_EMPLOYEE_NUMBER_CLAIM,
+    ).toBe("extension_personeelsnr");
+  });
+
+  it("loads demo data only with the development IdP, and can be switched off", () => {
+    expect(parseEnv({ DATA_DIR: "a" }, { cwd: dir }).DEMO_DATA).toBe(true);
+    expect(parseEnv({ DATA_DIR: "a", DEMO_DATA: "off" }, { cwd: dir }).DEMO_DATA).toBe(false);
+    expect(parseEnv({ ...external, DATA_DIR: "a", DEMO_DATA: "on" }, { cwd: dir }).DEMO_DATA).toBe(
+      false,
+    );
+    expect(problemsOf({ DATA_DIR: "a", DEMO_DATA: "ja" })).toEqual([
+      { name: "DEMO_DATA", message: 'must be "on" or "off"' },
+    ]);
+  });
+});
+
+describe("parseEnv: outgoing mail", () => {
+  const from = "Beleidsportaal <beleid@kempenhaeghe.nl>";
+
+  it("without SMTP settings, keeps mail in the database outbox with a local sender", () => {
+    expect(parseEnv({ DATA_DIR: "a" }, { cwd: dir }).MAIL).toEqual({
+      transport: "outbox",
+      from: OUTBOX_MAIL_FROM,
+    });
+  });
+
+  it("takes a whole SMTP_URL", () => {
+    const env = parseEnv(
+      { DATA_DIR: "a", SMTP_URL: "smtps://u:p@mail.kempenhaeghe.nl:465", MAIL_FROM: from },
+      { cwd: dir },
+    );
+    expect(env.MAIL).toEqual({
+      transport: "smtp",
+      from,
+      smtp: { url: "smtps://u:p@mail.kempenhaeghe.nl:465" },
+    });
+  });
+
+  it("builds SMTP from host, port, login and TLS, with port 587 (STARTTLS) or 465 (TLS) by default", () => {
+    const plain = parseEnv(
+      { DATA_DIR: "a", SMTP_HOST: "mail.kempenhaeghe.nl", MAIL_FROM: from },
+      { cwd: dir },
+    );
+    expect(plain.MAIL).toEqual({
+      transport: "smtp",
+      from,
+      smtp: { host: "mail.kempenhaeghe.nl", port: 587, secure: false, auth: null },
+    });
+    const tls = parseEnv(
+      {
+        DATA_DIR: "a",
+        SMTP_HOST: "mail.kempenhaeghe.nl",
+        SMTP_SECURE: "true",
+        SMTP_USER: "portaal",
+        SMTP_PASSWORD: "geheim",
+        MAIL_FROM: from,
+      },
+      { cwd: dir },
+    );
+    expect(tls.MAIL).toEqual({
+      transport: "smtp",
+      from,
+      smtp: {
+        host: "mail.kempenhaeghe.nl",
+        port: 465,
+        secure: true,
+        auth: { user: "portaal", pass: "geheim" },
+      },
+    });
+  });
+
+  it.each([
+    [{ SMTP_HOST: "mail.example.org" }, ["MAIL_FROM"]],
+    [{ SMTP_URL: "https://mail.example.org", MAIL_FROM: from }, ["SMTP_URL"]],
+    [{ SMTP_URL: "smtp://a", SMTP_HOST: "b", MAIL_FROM: from }, ["SMTP_URL"]],
+    [{ SMTP_URL: "smtp://a", SMTP_PORT: "25", MAIL_FROM: from }, ["SMTP_PORT"]],
+    [{ SMTP_PORT: "25" }, ["SMTP_PORT"]],
+    [{ SMTP_HOST: "a", SMTP_USER: "u", MAIL_FROM: from }, ["SMTP_PASSWORD"]],
+    [{ SMTP_HOST: "a", SMTP_SECURE: "yes", MAIL_FROM: from }, ["SMTP_SECURE"]],
+    [{ MAIL_FROM: "beleid" }, ["MAIL_FROM"]],
+    [{ MAIL_FROM: "Beleid <a@b>\r\nBcc: x@y" }, ["MAIL_FROM"]],
+  ])("%o is refused naming %o", (raw, names) => {
+    expect(problemsOf({ DATA_DIR: "a", ...raw }).map((p) => p.name)).toEqual(names);
   });
 });

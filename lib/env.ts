@@ -27,15 +27,36 @@ export type Env = {
   OIDC_SCOPE: string;
   OIDC_GROUPS_CLAIM: string;
   OIDC_DEPARTMENT_CLAIM: string;
+  /** ID-token claim holding the employee number that links an account to the roster. */
+  ROSTER_EMPLOYEE_NUMBER_CLAIM: string;
   ROLE_HR_GROUPS: string[];
   ROLE_EDITOR_GROUPS: string[];
   ROLE_ADMIN_GROUPS: string[];
   DEV_IDP_PORT: number;
   /** True when no OIDC_ISSUER is configured: the development IdP signs people in. */
   DEV_IDP: boolean;
+  /** Load the demo roster at startup (only ever with the development IdP). */
+  DEMO_DATA: boolean;
   /** Which values were not given but derived (the launcher passes them on to Next). */
   DERIVED: { NEXTAUTH_URL: boolean; NEXTAUTH_SECRET: boolean };
+  /** Outgoing mail: SMTP when configured, else the database outbox (development only). */
+  MAIL: MailSettings;
 };
+
+export type SmtpSettings =
+  | { url: string }
+  | {
+      host: string;
+      port: number;
+      secure: boolean;
+      auth: { user: string; pass: string } | null;
+    };
+
+export type MailSettings =
+  { transport: "smtp"; from: string; smtp: SmtpSettings } | { transport: "outbox"; from: string };
+
+/** The sender when no SMTP is configured: outbox mail never leaves the database. */
+export const OUTBOX_MAIL_FROM = "Beleidsportaal Kempenhaeghe <beleidsportaal@localhost>";
 
 export class EnvError extends Error {
   constructor(public problems: { name: string; message: string }[]) {
@@ -62,10 +83,19 @@ const KEYS = [
   "OIDC_SCOPE",
   "OIDC_GROUPS_CLAIM",
   "OIDC_DEPARTMENT_CLAIM",
+  "ROSTER_EMPLOYEE_NUMBER_CLAIM",
   "ROLE_HR_GROUPS",
   "ROLE_EDITOR_GROUPS",
   "ROLE_ADMIN_GROUPS",
   "DEV_IDP_PORT",
+  "DEMO_DATA",
+  "SMTP_URL",
+  "SMTP_HOST",
+  "SMTP_PORT",
+  "SMTP_USER",
+  "SMTP_PASSWORD",
+  "SMTP_SECURE",
+  "MAIL_FROM",
 ] as const;
 
 const port = z.coerce
@@ -133,12 +163,49 @@ const schema = z.object({
     .default("openid profile email"),
   OIDC_GROUPS_CLAIM: claimName.default("groups"),
   OIDC_DEPARTMENT_CLAIM: claimName.default("department"),
+  ROSTER_EMPLOYEE_NUMBER_CLAIM: claimName.default("employeeId"),
   ROLE_HR_GROUPS: z.string().optional(),
   ROLE_EDITOR_GROUPS: z.string().optional(),
   ROLE_ADMIN_GROUPS: z.string().optional(),
   // Defaults to PORT + 1 (3001 beside the default 3000), so instances side by side need only PORT and DATA_DIR.
   DEV_IDP_PORT: port.optional(),
+  DEMO_DATA: z.enum(["on", "off"], { error: 'must be "on" or "off"' }).default("on"),
+  SMTP_URL: z
+    .string()
+    .refine(
+      (value) => {
+        try {
+          const url = new URL(value);
+          return (url.protocol === "smtp:" || url.protocol === "smtps:") && Boolean(url.hostname);
+        } catch {
+          return false;
+        }
+      },
+      {
+        error: "must be an smtp:// or smtps:// URL, e.g. smtp://user:password@mail.example.org:587",
+      },
+    )
+    .optional(),
+  SMTP_HOST: z
+    .string()
+    .regex(/^[\w.:[\]-]+$/, { error: "must be a host name or IP address" })
+    .optional(),
+  SMTP_PORT: port.optional(),
+  SMTP_USER: z.string().optional(),
+  SMTP_PASSWORD: z.string().optional(),
+  SMTP_SECURE: z
+    .enum(["true", "false"], { error: 'must be "true" (TLS from the start, port 465) or "false"' })
+    .optional(),
+  MAIL_FROM: z
+    .string()
+    .refine((value) => MAIL_ADDRESS.test(value), {
+      error: 'must be an address, optionally with a name: "Beleidsportaal <beleid@example.org>"',
+    })
+    .optional(),
 });
+
+// "addr@host" or "Display Name <addr@host>"; no line breaks (header injection).
+const MAIL_ADDRESS = /^(?:[^<>\r\n]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/;
 
 function isLoopback(hostname: string): boolean {
   return hostname === "localhost" || hostname === "[::1]" || /^127(\.\d{1,3}){3}$/.test(hostname);
@@ -209,6 +276,7 @@ export function parseEnv(
   if (devIdp && values.DEV_IDP_PORT === values.PORT) {
     problems.push({ name: "DEV_IDP_PORT", message: `must differ from PORT (${values.PORT})` });
   }
+  const mail = mailSettings(values, problems);
   if (problems.length > 0) throw new EnvError(problems);
 
   const dataDir = path.resolve(options.cwd ?? process.cwd(), values.DATA_DIR);
@@ -245,13 +313,74 @@ export function parseEnv(
     OIDC_SCOPE: values.OIDC_SCOPE,
     OIDC_GROUPS_CLAIM: values.OIDC_GROUPS_CLAIM,
     OIDC_DEPARTMENT_CLAIM: values.OIDC_DEPARTMENT_CLAIM,
+    ROSTER_EMPLOYEE_NUMBER_CLAIM: values.ROSTER_EMPLOYEE_NUMBER_CLAIM,
     // The demo groups only mean something when the demo IdP issued them.
     ROLE_HR_GROUPS: groupList(values.ROLE_HR_GROUPS, devIdp ? [DEV_GROUPS.hr] : []),
     ROLE_EDITOR_GROUPS: groupList(values.ROLE_EDITOR_GROUPS, devIdp ? [DEV_GROUPS.editor] : []),
     ROLE_ADMIN_GROUPS: groupList(values.ROLE_ADMIN_GROUPS, devIdp ? [DEV_GROUPS.admin] : []),
     DEV_IDP_PORT: values.DEV_IDP_PORT,
     DEV_IDP: devIdp,
+    // Fictional people in a real deployment would pollute HR's reports: demo data needs the demo IdP.
+    DEMO_DATA: devIdp && values.DEMO_DATA === "on",
     DERIVED: { NEXTAUTH_URL: !values.NEXTAUTH_URL, NEXTAUTH_SECRET: !values.NEXTAUTH_SECRET },
+    MAIL: mail!,
+  };
+}
+
+/** SMTP from SMTP_URL or SMTP_HOST (with port, TLS and login); neither means the outbox. */
+function mailSettings(
+  values: z.infer<typeof schema>,
+  problems: { name: string; message: string }[],
+): MailSettings | null {
+  const partsGiven = (["SMTP_PORT", "SMTP_USER", "SMTP_PASSWORD", "SMTP_SECURE"] as const).filter(
+    (key) => values[key] !== undefined,
+  );
+  if (values.SMTP_URL && values.SMTP_HOST) {
+    problems.push({
+      name: "SMTP_URL",
+      message: "set either SMTP_URL or SMTP_HOST (with SMTP_PORT, SMTP_USER, ...), not both",
+    });
+    return null;
+  }
+  if (!values.SMTP_URL && !values.SMTP_HOST) {
+    for (const key of partsGiven) {
+      problems.push({ name: key, message: "is set, but SMTP_HOST is not" });
+    }
+    return { transport: "outbox", from: values.MAIL_FROM ?? OUTBOX_MAIL_FROM };
+  }
+  if (!values.MAIL_FROM) {
+    problems.push({
+      name: "MAIL_FROM",
+      message:
+        'is required when SMTP is configured: the sender of reminders, e.g. "Beleidsportaal <beleid@example.org>"',
+    });
+    return null;
+  }
+  if (values.SMTP_URL) {
+    for (const key of partsGiven) {
+      problems.push({ name: key, message: "cannot be combined with SMTP_URL (put it in the URL)" });
+    }
+    return { transport: "smtp", from: values.MAIL_FROM, smtp: { url: values.SMTP_URL } };
+  }
+  if ((values.SMTP_USER === undefined) !== (values.SMTP_PASSWORD === undefined)) {
+    const missing = values.SMTP_USER === undefined ? "SMTP_USER" : "SMTP_PASSWORD";
+    const given = missing === "SMTP_USER" ? "SMTP_PASSWORD" : "SMTP_USER";
+    problems.push({ name: missing, message: `is required when ${given} is set` });
+    return null;
+  }
+  const secure = values.SMTP_SECURE ? values.SMTP_SECURE === "true" : values.SMTP_PORT === 465;
+  return {
+    transport: "smtp",
+    from: values.MAIL_FROM,
+    smtp: {
+      host: values.SMTP_HOST!,
+      port: values.SMTP_PORT ?? (secure ? 465 : 587),
+      secure,
+      auth:
+        values.SMTP_USER !== undefined
+          ? { user: values.SMTP_USER, pass: values.SMTP_PASSWORD! }
+          : null,
+    },
   };
 }
 

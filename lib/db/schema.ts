@@ -4,6 +4,7 @@ import {
   bigint,
   boolean,
   char,
+  date,
   check,
   foreignKey,
   index,
@@ -32,12 +33,53 @@ export const employees = pgTable(
     department: text("department"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     lastSignInAt: timestamp("last_sign_in_at", { withTimezone: true }),
+    // The roster entry this account belongs to (docs/decisions/0004-roster-linking.md). Null: unlinked.
+    rosterEmployeeNumber: text("roster_employee_number").references(
+      () => rosterEntries.employeeNumber,
+    ),
+    // What the IdP said at the last sign-in, kept so a later import can link the account.
+    claimedEmployeeNumber: text("claimed_employee_number"),
+    emailVerified: boolean("email_verified").notNull().default(false),
   },
-  (table) => [unique("employees_issuer_subject_unique").on(table.issuer, table.subject)],
+  (table) => [
+    unique("employees_issuer_subject_unique").on(table.issuer, table.subject),
+    // One account per roster entry.
+    unique("employees_roster_employee_number_unique").on(table.rosterEmployeeNumber),
+  ],
 );
 
 export type Employee = InferSelectModel<typeof employees>;
 export type NewEmployee = InferInsertModel<typeof employees>;
+
+/**
+ * The personnel file as HR imports it, keyed by employee number. Independent of sign-ins: people
+ * who never signed in are here, accounts not on the roster are not. Rows are never deleted; someone
+ * missing from an import gets left_at.
+ */
+export const rosterEntries = pgTable(
+  "roster_entries",
+  {
+    employeeNumber: text("employee_number").primaryKey(),
+    name: text("name").notNull(),
+    email: text("email").notNull(),
+    department: text("department").notNull(),
+    manager: text("manager"),
+    startDate: date("start_date", { mode: "string" }),
+    endDate: date("end_date", { mode: "string" }),
+    // Set when an import no longer lists them; cleared when a later import lists them again.
+    leftAt: timestamp("left_at", { withTimezone: true }),
+    importedAt: timestamp("imported_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    check("roster_entries_employee_number_not_blank", sql`btrim(${table.employeeNumber}) <> ''`),
+    index("roster_entries_department_idx").on(table.department),
+    index("roster_entries_email_idx").on(sql`lower(${table.email})`),
+  ],
+);
+
+export type RosterEntry = InferSelectModel<typeof rosterEntries>;
+export type NewRosterEntry = InferInsertModel<typeof rosterEntries>;
 
 export const policyVersions = pgTable(
   "policy_versions",
@@ -180,3 +222,81 @@ export const auditEvents = pgTable(
 
 export type AuditEvent = InferSelectModel<typeof auditEvents>;
 export type NewAuditEvent = InferInsertModel<typeof auditEvents>;
+
+export const MAIL_KINDS = ["reminder", "deadline_passed"] as const;
+export type MailKind = (typeof MAIL_KINDS)[number];
+
+// Every mail the portal sends, whichever way it went: over SMTP (headers and outcome only) or, with
+// no SMTP configured, into this table as the outbox (development only; then the body is kept too).
+export const mailLog = pgTable(
+  "mail_log",
+  {
+    id: serial("id").primaryKey(),
+    // Nullable and kept when the employee's personal data is erased (the address is cleared then).
+    employeeId: integer("employee_id").references(() => employees.id),
+    kind: text("kind", { enum: MAIL_KINDS }).notNull(),
+    recipient: text("recipient").notNull(),
+    sender: text("sender").notNull(),
+    subject: text("subject").notNull(),
+    // Only for the outbox: a real mail's body is not evidence and need not be stored twice.
+    textBody: text("text_body"),
+    htmlBody: text("html_body"),
+    transport: text("transport", { enum: ["smtp", "outbox"] }).notNull(),
+    status: text("status", { enum: ["sent", "failed"] }).notNull(),
+    messageId: text("message_id"),
+    error: text("error"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    check("mail_log_kind", sql`${table.kind} in ('reminder', 'deadline_passed')`),
+    check("mail_log_transport", sql`${table.transport} in ('smtp', 'outbox')`),
+    check("mail_log_status", sql`${table.status} in ('sent', 'failed')`),
+    index("mail_log_employee_idx").on(table.employeeId),
+    index("mail_log_transport_idx").on(table.transport, table.id),
+  ],
+);
+
+export type MailLogEntry = InferSelectModel<typeof mailLog>;
+export type NewMailLogEntry = InferInsertModel<typeof mailLog>;
+
+export const REMINDER_STATUSES = ["pending", "sent", "failed"] as const;
+export type ReminderStatus = (typeof REMINDER_STATUSES)[number];
+
+// At most one reminder per employee per day (Europe/Amsterdam): the unique key is claimed before
+// the mail goes out, so a second press, a second instance or a second cron host finds it taken.
+// A failed send releases the day for a retry; a pending one (crash mid-send) does not.
+export const reminders = pgTable(
+  "reminders",
+  {
+    id: serial("id").primaryKey(),
+    employeeId: integer("employee_id")
+      .notNull()
+      .references(() => employees.id),
+    // The Amsterdam calendar date, "YYYY-MM-DD".
+    day: date("day", { mode: "string" }).notNull(),
+    versionId: integer("version_id")
+      .notNull()
+      .references(() => policyVersions.id),
+    kind: text("kind", { enum: MAIL_KINDS }).notNull(),
+    status: text("status", { enum: REMINDER_STATUSES }).notNull(),
+    attempts: integer("attempts").notNull().default(1),
+    // "manual" when P&O pressed the button, "schedule" for npm run reminders:send.
+    source: text("source", { enum: ["manual", "schedule"] }).notNull(),
+    actorEmployeeId: integer("actor_employee_id"),
+    actorLabel: text("actor_label").notNull(),
+    mailId: integer("mail_id").references(() => mailLog.id),
+    error: text("error"),
+    claimedAt: timestamp("claimed_at", { withTimezone: true }).notNull().defaultNow(),
+    sentAt: timestamp("sent_at", { withTimezone: true }),
+  },
+  (table) => [
+    unique("reminders_employee_day_unique").on(table.employeeId, table.day),
+    check("reminders_kind", sql`${table.kind} in ('reminder', 'deadline_passed')`),
+    check("reminders_status", sql`${table.status} in ('pending', 'sent', 'failed')`),
+    check("reminders_source", sql`${table.source} in ('manual', 'schedule')`),
+    index("reminders_day_idx").on(table.day),
+  ],
+);
+
+export type Reminder = InferSelectModel<typeof reminders>;
+export type NewReminder = InferInsertModel<typeof reminders>;

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { openStore } from "@/lib/db/client";
 import { ensureInitialVersion } from "@/lib/policy/versions";
 import { createEmptyDatabase } from "@/tests/support/db";
+import { migrationCount } from "@/tests/support/migrations";
 
 // Several portal instances share one PostgreSQL database; vitest.config.ts runs *.postgres.test.ts only
 // when TEST_DATABASE_URL is set.
@@ -19,7 +20,7 @@ describe("several instances starting at once (PostgreSQL)", () => {
         const result = await stores[0].db.execute(
           sql`select count(*)::int as n from drizzle.__drizzle_migrations`,
         );
-        expect((result as unknown as { rows: { n: number }[] }).rows[0].n).toBe(2);
+        expect((result as unknown as { rows: { n: number }[] }).rows[0].n).toBe(migrationCount());
       } finally {
         await Promise.all(stores.map((opened) => opened.close()));
       }

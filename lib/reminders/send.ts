@@ -1,0 +1,411 @@
+import "server-only";
+
+import { desc, eq, sql } from "drizzle-orm";
+import { z } from "zod";
+import { appendAuditEvent } from "@/lib/audit/events";
+import { DEFAULT_POLICY } from "@/lib/content/source";
+import { REMINDER_SCHEDULE_LOCK } from "@/lib/db/advisory-locks";
+import { type Db, getDb } from "@/lib/db/client";
+import { type MailKind, type Reminder, reminders } from "@/lib/db/schema";
+import { withSessionLock } from "@/lib/db/session-lock";
+import { env } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import { deliverMail } from "@/lib/mail/send";
+import { getMailer, type Mailer } from "@/lib/mail/transport";
+import { listVersions, type Version } from "@/lib/policy/versions";
+import { amsterdamDay, DEFAULT_SCHEDULE, type Schedule, scheduledMail } from "./days";
+import { renderReminderMail } from "./mail";
+import {
+  type OutstandingEmployee,
+  type ReminderFilter,
+  type ReminderTarget,
+  selectOutstandingEmployees,
+} from "./recipients";
+
+export type { ReminderFilter } from "./recipients";
+
+export type ReminderActor = { employeeId?: number | null; label: string };
+
+export type ReminderBatchResult = {
+  /** The Amsterdam date the batch counts against: one reminder per employee per day. */
+  day: string;
+  kind: MailKind;
+  policy: string;
+  versionId: number;
+  versionNumber: number;
+  deadline: string | null;
+  transport: "smtp" | "outbox";
+  /** Outstanding employees in the target. */
+  selected: number;
+  sent: number;
+  /** Already had a reminder today (sent, or being sent by a concurrent batch). */
+  alreadyToday: number;
+  /** Outstanding, but with no usable email address. */
+  noEmail: number;
+  failed: number;
+  /** Per failed employee, the reason (SMTP's answer). */
+  failures: { employeeId: number; error: string }[];
+  /** Ids HR selected that need no reminder: acknowledged, or unknown. */
+  notOutstanding: number;
+};
+
+const filterSchema = z.strictObject({
+  department: z.string().trim().min(1).max(200).optional(),
+  search: z.string().trim().max(200).optional(),
+  status: z.enum(["outstanding", "overdue"]).optional(),
+});
+
+/** What HR (or the schedule) asks for; server actions can reuse it for their own input. */
+export const reminderRequestSchema = z.union([
+  z.strictObject({
+    employeeIds: z
+      .array(z.number().int().positive())
+      .min(1, { error: "Kies minstens één medewerker." })
+      .max(50_000),
+  }),
+  z.strictObject({ filter: filterSchema }),
+]);
+
+// A mail server that refuses this many in a row is down or refusing us: stop knocking, and let
+// the rest of the batch retry later today instead of each waiting for its own timeout.
+const MAX_CONSECUTIVE_FAILURES = 5;
+const CLAIM_CHUNK = 1_000;
+const ADDRESS = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:"]+$/;
+
+/**
+ * Mail a reminder to every outstanding employee in the target, at most one per employee per
+ * Amsterdam day, and record one "reminders.sent" audit event for the batch.
+ *
+ * The day is claimed in the database before each mail goes out (unique employee_id + day): a
+ * second press, a concurrent batch on another instance, or the scheduled run finds it taken and
+ * skips that employee. A send that the mail server refused marks the claim failed, which frees the
+ * day for a later retry; a claim left pending (the process died mid-send, so the mail may have
+ * gone) is not retried that day: one mail too few rather than one too many.
+ */
+export async function sendReminders({
+  employeeIds,
+  filter,
+  kind: requestedKind,
+  actor,
+  source = "manual",
+  policy = DEFAULT_POLICY,
+  now = new Date(),
+  mailer,
+  portalUrl,
+  db,
+}: {
+  employeeIds?: number[];
+  filter?: ReminderFilter;
+  /** Default: "reminder" until the deadline has passed, "deadline_passed" after it. */
+  kind?: MailKind;
+  actor: ReminderActor;
+  source?: "manual" | "schedule";
+  policy?: string;
+  now?: Date;
+  /** Defaults to the one the environment configures. */
+  mailer?: Mailer;
+  /** Defaults to NEXTAUTH_URL. */
+  portalUrl?: string;
+  db?: Db;
+}): Promise<ReminderBatchResult> {
+  const parsed = reminderRequestSchema.safeParse(
+    employeeIds !== undefined ? { employeeIds } : { filter: filter ?? {} },
+  );
+  if (!parsed.success) {
+    throw new AppError(
+      "invalid_input",
+      parsed.error.issues[0]?.message.startsWith("Kies")
+        ? parsed.error.issues[0].message
+        : "Ongeldige selectie van medewerkers voor een herinnering.",
+    );
+  }
+  const target: ReminderTarget = parsed.data;
+  if (!actor.label.trim())
+    throw new AppError("invalid_input", "Geef aan wie de herinnering stuurt.");
+  const executor = db ?? (await getDb());
+  const transport = mailer ?? getMailer();
+  const origin = portalUrl ?? env.NEXTAUTH_URL;
+
+  const { current, required } = await requiredVersion(executor, policy);
+  const deadline = required.deadline;
+  const passed = deadline !== null && now.getTime() > deadline.getTime();
+  const kind: MailKind = requestedKind ?? (passed ? "deadline_passed" : "reminder");
+  if (kind === "deadline_passed" && !passed) {
+    throw new AppError(
+      "invalid_input",
+      "De uiterste datum is nog niet verstreken; stuur een gewone herinnering.",
+    );
+  }
+  if (kind === "reminder" && passed) {
+    // "Bevestig ze uiterlijk <a date in the past>" would be nonsense.
+    throw new AppError(
+      "invalid_input",
+      "De uiterste datum is al verstreken; stuur de melding dat de uiterste datum verstreken is.",
+    );
+  }
+  const day = amsterdamDay(now);
+
+  const outstanding = await selectOutstandingEmployees({
+    db: executor,
+    policy,
+    required,
+    target,
+    now,
+  });
+  const reachable = outstanding.filter(
+    (employee) => employee.email && ADDRESS.test(employee.email),
+  );
+  const claimed = await claimDay(executor, reachable, {
+    day,
+    versionId: required.id,
+    kind,
+    source,
+    actor,
+  });
+
+  const result: ReminderBatchResult = {
+    day,
+    kind,
+    policy,
+    versionId: required.id,
+    versionNumber: current.number,
+    deadline: deadline?.toISOString() ?? null,
+    transport: transport.transport,
+    selected: outstanding.length,
+    sent: 0,
+    alreadyToday: reachable.length - claimed.length,
+    noEmail: outstanding.length - reachable.length,
+    failed: 0,
+    failures: [],
+    notOutstanding:
+      "employeeIds" in target ? new Set(target.employeeIds).size - outstanding.length : 0,
+  };
+
+  let consecutiveFailures = 0;
+  for (const { reminderId, employee } of claimed) {
+    if (consecutiveFailures >= MAX_CONSECUTIVE_FAILURES) {
+      const error = "Niet geprobeerd: de mailserver weigerde de vorige berichten in deze reeks.";
+      await executor
+        .update(reminders)
+        .set({ status: "failed", error })
+        .where(eq(reminders.id, reminderId));
+      result.failed++;
+      result.failures.push({ employeeId: employee.employeeId, error });
+      continue;
+    }
+    const mail = renderReminderMail({
+      kind,
+      name: employee.name,
+      versionNumber: current.number,
+      deadline,
+      acknowledgedBefore: employee.acknowledgedBefore,
+      portalUrl: origin,
+    });
+    const delivery = await deliverMail({
+      db: executor,
+      mailer: transport,
+      employeeId: employee.employeeId,
+      kind,
+      mail: { to: { name: employee.name, address: employee.email! }, ...mail },
+    });
+    if (delivery.status === "sent") {
+      consecutiveFailures = 0;
+      result.sent++;
+      await executor
+        .update(reminders)
+        .set({ status: "sent", mailId: delivery.mailId, sentAt: sql`now()`, error: null })
+        .where(eq(reminders.id, reminderId));
+    } else {
+      consecutiveFailures++;
+      result.failed++;
+      result.failures.push({ employeeId: employee.employeeId, error: delivery.error });
+      await executor
+        .update(reminders)
+        .set({ status: "failed", mailId: delivery.mailId, error: delivery.error })
+        .where(eq(reminders.id, reminderId));
+    }
+  }
+
+  await executor.transaction((tx) =>
+    appendAuditEvent(tx, {
+      actorEmployeeId: actor.employeeId ?? null,
+      actorLabel: actor.label,
+      action: "reminders.sent",
+      subjectType: "policy_version",
+      subjectId: required.id,
+      data: {
+        policy,
+        versionNumber: current.number,
+        requiredVersionNumber: required.number,
+        kind,
+        source,
+        day,
+        transport: transport.transport,
+        // The filter as given, or how many were selected: the ids themselves are in `reminders`.
+        target: "employeeIds" in target ? { employeeIds: target.employeeIds.length } : target,
+        counts: {
+          selected: result.selected,
+          sent: result.sent,
+          alreadyToday: result.alreadyToday,
+          noEmail: result.noEmail,
+          failed: result.failed,
+          notOutstanding: result.notOutstanding,
+        },
+      },
+    }),
+  );
+  return result;
+}
+
+/** The newest version (to read) and the newest material one (whose deadline counts). */
+async function requiredVersion(
+  db: Db,
+  policy: string,
+): Promise<{ current: Version; required: Version }> {
+  const versions = await listVersions({ policy, db });
+  const current = versions[0];
+  if (!current) {
+    throw new AppError("not_found", "Er is nog geen versie van deze richtlijnen gepubliceerd.");
+  }
+  const required = versions.find((version) => version.material) ?? versions[versions.length - 1];
+  return { current, required };
+}
+
+/**
+ * Claim today's reminder for each employee in one statement per chunk. A row that exists already
+ * wins, unless its send failed: then this batch takes it over (attempts + 1). Under concurrency
+ * the unique index makes the later inserter wait for the earlier one's commit and then see its row.
+ */
+async function claimDay(
+  db: Db,
+  employees: OutstandingEmployee[],
+  claim: {
+    day: string;
+    versionId: number;
+    kind: MailKind;
+    source: "manual" | "schedule";
+    actor: ReminderActor;
+  },
+): Promise<{ reminderId: number; employee: OutstandingEmployee }[]> {
+  const byId = new Map(employees.map((employee) => [employee.employeeId, employee]));
+  const claimed: { reminderId: number; employee: OutstandingEmployee }[] = [];
+  for (let start = 0; start < employees.length; start += CLAIM_CHUNK) {
+    const chunk = employees.slice(start, start + CLAIM_CHUNK);
+    const rows = await db
+      .insert(reminders)
+      .values(
+        chunk.map((employee) => ({
+          employeeId: employee.employeeId,
+          day: claim.day,
+          versionId: claim.versionId,
+          kind: claim.kind,
+          status: "pending" as const,
+          source: claim.source,
+          actorEmployeeId: claim.actor.employeeId ?? null,
+          actorLabel: claim.actor.label,
+        })),
+      )
+      .onConflictDoUpdate({
+        target: [reminders.employeeId, reminders.day],
+        set: {
+          status: "pending",
+          attempts: sql`${reminders.attempts} + 1`,
+          versionId: sql`excluded.version_id`,
+          kind: sql`excluded.kind`,
+          source: sql`excluded.source`,
+          actorEmployeeId: sql`excluded.actor_employee_id`,
+          actorLabel: sql`excluded.actor_label`,
+          mailId: null,
+          error: null,
+          claimedAt: sql`now()`,
+        },
+        setWhere: sql`${reminders.status} = 'failed'`,
+      })
+      .returning({ id: reminders.id, employeeId: reminders.employeeId });
+    for (const row of rows)
+      claimed.push({ reminderId: row.id, employee: byId.get(row.employeeId)! });
+  }
+  claimed.sort((a, b) => a.employee.employeeId - b.employee.employeeId);
+  return claimed;
+}
+
+export type ScheduledRunResult =
+  | { status: "no_deadline"; policy: string; versionNumber: number }
+  | { status: "not_today"; policy: string; versionNumber: number; deadline: string; day: string }
+  | { status: "busy"; policy: string }
+  | {
+      status: "sent";
+      scheduled: { kind: MailKind; daysBefore?: number; daysAfter?: number };
+      batch: ReminderBatchResult;
+    };
+
+export const SCHEDULE_ACTOR_LABEL = "Planner (npm run reminders:send)";
+
+/**
+ * The scheduled run (`npm run reminders:send`, from cron or a systemd timer on one or more hosts):
+ * when today is a scheduled day for the required version's deadline, remind every outstanding
+ * employee. A session advisory lock lets one host work at a time; the per-day claim in
+ * sendReminders is what guarantees one mail per employee even without it.
+ */
+export async function runScheduledReminders({
+  policy = DEFAULT_POLICY,
+  schedule = DEFAULT_SCHEDULE,
+  now = new Date(),
+  mailer,
+  portalUrl,
+  db,
+}: {
+  policy?: string;
+  schedule?: Schedule;
+  now?: Date;
+  mailer?: Mailer;
+  portalUrl?: string;
+  db?: Db;
+} = {}): Promise<ScheduledRunResult> {
+  const executor = db ?? (await getDb());
+  const { current, required } = await requiredVersion(executor, policy);
+  if (!required.deadline) {
+    return { status: "no_deadline", policy, versionNumber: current.number };
+  }
+  const scheduled = scheduledMail({ deadline: required.deadline, now, schedule });
+  if (!scheduled) {
+    return {
+      status: "not_today",
+      policy,
+      versionNumber: current.number,
+      deadline: required.deadline.toISOString(),
+      day: amsterdamDay(now),
+    };
+  }
+  const locked = await withSessionLock(executor, REMINDER_SCHEDULE_LOCK, () =>
+    sendReminders({
+      filter: {},
+      kind: scheduled.kind,
+      actor: { label: SCHEDULE_ACTOR_LABEL },
+      source: "schedule",
+      policy,
+      now,
+      mailer,
+      portalUrl,
+      db: executor,
+    }),
+  );
+  if (!locked.acquired) return { status: "busy", policy };
+  return { status: "sent", scheduled, batch: locked.result };
+}
+
+/** The reminders an employee got, newest first: for P&O's page about that employee. */
+export async function listRemindersForEmployee({
+  employeeId,
+  db,
+}: {
+  employeeId: number;
+  db?: Db;
+}): Promise<Reminder[]> {
+  const executor = db ?? (await getDb());
+  return executor
+    .select()
+    .from(reminders)
+    .where(eq(reminders.employeeId, employeeId))
+    .orderBy(desc(reminders.day), desc(reminders.id));
+}
