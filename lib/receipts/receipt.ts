@@ -4,19 +4,9 @@ import { z } from "zod";
 import { getAcknowledgement } from "@/lib/acknowledgements/queries";
 import { getEmployee } from "@/lib/employees/queries";
 import { getVersion, getVersionParts } from "@/lib/policy/versions";
+import type { ReceiptFacts } from "./labels";
 
-export type Receipt = {
-  id: number;
-  reference: string;
-  employeeName: string;
-  department: string | null;
-  policyTitle: string;
-  versionNumber: number;
-  versionSummary: string;
-  publishedAt: Date;
-  acknowledgedAt: Date;
-  contentHash: string;
-};
+export type Receipt = ReceiptFacts & { id: number };
 
 const idSchema = z.coerce.number().int().positive().max(2_147_483_647);
 
