@@ -1,6 +1,7 @@
-// Convenience only, NOT authorization: sends obviously signed-out page requests to sign-in early
-// and tells pages their path. Every page, action and route handler checks the session itself.
+// Convenience only, NOT authorization: sends page loads on another host name to the configured
+// one, sends obviously signed-out page requests to sign-in early and tells pages their path. Every page, action and route handler checks the session itself.
 import { NextResponse, type NextRequest } from "next/server";
+import { canonicalRedirect } from "@/lib/auth/canonical-host";
 
 const PATHNAME_HEADER = "x-pathname";
 const SESSION_COOKIE = /^(__Secure-)?next-auth\.session-token(\.\d+)?$/;
@@ -10,6 +11,15 @@ const PUBLIC = /^\/(aanmelden|afmelden|api)(\/|$)/;
 
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
+  const canonical = canonicalRedirect({
+    method: request.method,
+    pathname,
+    search,
+    host: request.headers.get("host"),
+    forwardedHost: request.headers.get("x-forwarded-host"),
+    portalUrl: process.env.NEXTAUTH_URL,
+  });
+  if (canonical) return NextResponse.redirect(canonical, 307);
   const isPageLoad =
     (request.method === "GET" || request.method === "HEAD") && !request.headers.has("rsc");
   const hasSessionCookie = request.cookies

@@ -9,6 +9,7 @@ import { employeeLabel, recordSignIn } from "@/lib/employees/queries";
 import { env, type Env } from "@/lib/env";
 import { safeCallbackPath } from "./callback-url";
 import { isRole, mapGroupsToRoles, type Role } from "./roles";
+import { currentSignInReference } from "./sign-in-errors";
 
 /** next-auth's id for the one identity provider; part of the redirect URI `/api/auth/callback/oidc`. */
 export const PROVIDER_ID = "oidc";
@@ -136,7 +137,8 @@ export function buildAuthOptions(config: AuthConfig, deps: AuthDependencies): Au
           );
           return;
         }
-        console.error(`[auth] ${code}`, metadata);
+        const reference = currentSignInReference();
+        console.error(`[auth] ${code}${reference ? ` (reference ${reference})` : ""}`, metadata);
       },
       warn(code) {
         console.warn(`[auth] ${code}`);
