@@ -1,7 +1,7 @@
 // Convenience only, NOT authorization: sends page loads on another host name to the configured
 // one, sends obviously signed-out page requests to sign-in early and tells pages their path. Every page, action and route handler checks the session itself.
 import { NextResponse, type NextRequest } from "next/server";
-import { canonicalRedirect } from "@/lib/auth/canonical-host";
+import { canonicalRedirect, CANONICAL_PATH_HEADER } from "@/lib/auth/canonical-host";
 
 const PATHNAME_HEADER = "x-pathname";
 const SESSION_COOKIE = /^(__Secure-)?next-auth\.session-token(\.\d+)?$/;
@@ -19,7 +19,14 @@ export function proxy(request: NextRequest) {
     forwardedHost: request.headers.get("x-forwarded-host"),
     portalUrl: process.env.NEXTAUTH_URL,
   });
-  if (canonical) return NextResponse.redirect(canonical, 307);
+  if (canonical) {
+    // The redirect itself comes from that route handler (see there why).
+    const headers = new Headers(request.headers);
+    headers.set(CANONICAL_PATH_HEADER, `${pathname}${search}`);
+    return NextResponse.rewrite(new URL("/api/canonical-host", request.url), {
+      request: { headers },
+    });
+  }
   const isPageLoad =
     (request.method === "GET" || request.method === "HEAD") && !request.headers.has("rsc");
   const hasSessionCookie = request.cookies

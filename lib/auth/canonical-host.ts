@@ -2,6 +2,9 @@
 // NEXTAUTH_URL, and cookies set on 127.0.0.1 are not sent to localhost (or the other way round).
 // So page loads on another host name are sent to the configured one before sign-in starts.
 
+/** Set by proxy.ts on the rewrite to /api/canonical-host: the path and query that were asked for. */
+export const CANONICAL_PATH_HEADER = "x-canonical-path";
+
 /**
  * Where to send a request that arrived on a host other than the portal's, or null to serve it.
  * Narrow on purpose: only GET and HEAD page loads (not /api: health checks and the CLIs' loopback

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AcknowledgeSection } from "@/components/acknowledge-section";
+import { EditorialNote } from "@/components/acknowledgement-status";
 import { ClosingLine } from "@/components/closing-line";
 import { MdxContent } from "@/components/mdx-content";
 import { requireUser } from "@/lib/auth/session";
@@ -23,10 +24,12 @@ export default async function OverviewPage() {
         <p className="text-sm text-stone-600 dark:text-stone-300">
           Versie {policy.version.number}, gepubliceerd op {formatDate(policy.version.publishedAt)}
         </p>
+        <EditorialNote status={status} />
       </header>
 
       {policy.intro ? (
-        <div className="prose prose-stone max-w-none dark:prose-invert">
+        // A measure of about 70 characters: long lines are hard to follow back to the next one.
+        <div className="prose prose-stone max-w-[70ch] dark:prose-invert">
           <MdxContent part={policy.intro.compiled} />
         </div>
       ) : null}
@@ -63,7 +66,11 @@ export default async function OverviewPage() {
         </p>
       </section>
 
-      {policy.closing ? <ClosingLine part={policy.closing} /> : null}
+      {policy.closing ? (
+        <div className="max-w-[70ch]">
+          <ClosingLine part={policy.closing} />
+        </div>
+      ) : null}
 
       <AcknowledgeSection status={status} />
     </article>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { Fragment } from "react";
 import { notFound } from "next/navigation";
+import { NOT_FOUND_TITLE } from "@/components/not-found-content";
 import { PrintButton } from "@/components/print-button";
 import { requireUser } from "@/lib/auth/session";
 import { getReceipt } from "@/lib/receipts/receipt";
@@ -13,9 +14,14 @@ import {
   receiptStatement,
 } from "@/lib/receipts/labels";
 
-export const metadata: Metadata = { title: RECEIPT_TITLE };
-
 type Props = { params: Promise<{ id: string }> };
+
+// A receipt that does not exist (or is someone else's) must not lend its title to the 404.
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const user = await requireUser();
+  const receipt = await getReceipt({ id: (await params).id, employeeId: user.employeeId });
+  return { title: receipt ? RECEIPT_TITLE : NOT_FOUND_TITLE };
+}
 
 export default async function ReceiptPage({ params }: Props) {
   const user = await requireUser();

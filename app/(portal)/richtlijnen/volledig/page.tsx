@@ -1,8 +1,11 @@
 import type { Metadata } from "next";
 import { AcknowledgeSection } from "@/components/acknowledge-section";
+import { EditorialNote } from "@/components/acknowledgement-status";
+import { ClosingLine } from "@/components/closing-line";
 import { AnchoredHeading } from "@/components/heading-anchor";
 import { MdxContent } from "@/components/mdx-content";
 import { PrintButton } from "@/components/print-button";
+import { TechnicalDetails } from "@/components/technical-details";
 import { requireUser } from "@/lib/auth/session";
 import { formatDate } from "@/lib/format/dates";
 import { getCurrentPolicy, getStatusForEmployee } from "@/lib/reading/current-policy";
@@ -22,9 +25,10 @@ export default async function FullTextPage() {
           {policy.intro?.title ?? "Richtlijnen sociale media"}
         </h1>
         <p className="text-sm text-stone-600 dark:text-stone-300 print:text-black">
-          Versie {policy.version.number}, gepubliceerd op {formatDate(policy.version.publishedAt)} ·
-          SHA-256 <code className="break-all">{policy.version.contentHash}</code>
+          Versie {policy.version.number}, gepubliceerd op {formatDate(policy.version.publishedAt)}
         </p>
+        <EditorialNote status={status} />
+        <TechnicalDetails contentHash={policy.version.contentHash} />
         <PrintButton />
       </header>
 
@@ -34,7 +38,7 @@ export default async function FullTextPage() {
       >
         <h2 className="mb-2 font-semibold">Inhoudsopgave</h2>
         <ol className="list-decimal space-y-1 pl-6">
-          {policy.parts.map((part) => (
+          {policy.sections.map((part) => (
             <li key={part.slug}>
               <a
                 href={`#${part.slug}`}
@@ -47,7 +51,15 @@ export default async function FullTextPage() {
         </ol>
       </nav>
 
-      {policy.parts.map((part) => (
+      {/* The introduction's title is the page's h1 and the closing line speaks for itself:
+          only the parts get a heading, so every heading on the page is said once. */}
+      {policy.intro ? (
+        <div id={policy.intro.slug} className="prose prose-stone mb-10 dark:prose-invert">
+          <MdxContent part={policy.intro.compiled} />
+        </div>
+      ) : null}
+
+      {policy.sections.map((part) => (
         <section key={part.slug} aria-labelledby={part.slug} className="mb-10">
           <AnchoredHeading
             as="h2"
@@ -60,6 +72,12 @@ export default async function FullTextPage() {
           </div>
         </section>
       ))}
+
+      {policy.closing ? (
+        <div id={policy.closing.slug} className="mb-10">
+          <ClosingLine part={policy.closing} />
+        </div>
+      ) : null}
 
       <AcknowledgeSection status={status} />
     </article>
