@@ -33,9 +33,13 @@ export type Env = {
   DEV_IDP_PORT: number;
   /** True when no OIDC_ISSUER is configured: the development IdP signs people in. */
   DEV_IDP: boolean;
+  /** How readers reach the departments named in the footer. */
+  CONTACTS: { communicatie: Contact; po: Contact };
   /** Which values were not given but derived (the launcher passes them on to Next). */
   DERIVED: { NEXTAUTH_URL: boolean; NEXTAUTH_SECRET: boolean };
 };
+
+export type Contact = { email: string; phone: string; intranetUrl: string };
 
 export class EnvError extends Error {
   constructor(public problems: { name: string; message: string }[]) {
@@ -66,6 +70,12 @@ const KEYS = [
   "ROLE_EDITOR_GROUPS",
   "ROLE_ADMIN_GROUPS",
   "DEV_IDP_PORT",
+  "CONTACT_COMMUNICATIE_EMAIL",
+  "CONTACT_COMMUNICATIE_PHONE",
+  "CONTACT_COMMUNICATIE_URL",
+  "CONTACT_PO_EMAIL",
+  "CONTACT_PO_PHONE",
+  "CONTACT_PO_URL",
 ] as const;
 
 const port = z.coerce
@@ -90,6 +100,11 @@ const httpUrl = z.string().refine(
 const claimName = z
   .string()
   .regex(/^[\w.:/-]+$/, { error: "must be a claim name (letters, digits, _ . : / -)" });
+
+const email = z.email({ error: "must be an e-mail address such as communicatie@kempenhaeghe.nl" });
+const phone = z.string().regex(/^\+?[0-9][0-9 ()-]{5,24}$/, {
+  error: "must be a telephone number such as 040 123 45 67 or +31 40 123 45 67",
+});
 
 const schema = z.object({
   PORT: port.default(3000),
@@ -138,6 +153,13 @@ const schema = z.object({
   ROLE_ADMIN_GROUPS: z.string().optional(),
   // Defaults to PORT + 1 (3001 beside the default 3000), so instances side by side need only PORT and DATA_DIR.
   DEV_IDP_PORT: port.optional(),
+  // Demo values until the organisation's own are set (see .env.example).
+  CONTACT_COMMUNICATIE_EMAIL: email.default("communicatie@kempenhaeghe.example"),
+  CONTACT_COMMUNICATIE_PHONE: phone.default("040 123 45 01"),
+  CONTACT_COMMUNICATIE_URL: httpUrl.default("https://intranet.kempenhaeghe.example/communicatie"),
+  CONTACT_PO_EMAIL: email.default("po@kempenhaeghe.example"),
+  CONTACT_PO_PHONE: phone.default("040 123 45 02"),
+  CONTACT_PO_URL: httpUrl.default("https://intranet.kempenhaeghe.example/personeel-en-organisatie"),
 });
 
 function isLoopback(hostname: string): boolean {
@@ -251,6 +273,18 @@ export function parseEnv(
     ROLE_ADMIN_GROUPS: groupList(values.ROLE_ADMIN_GROUPS, devIdp ? [DEV_GROUPS.admin] : []),
     DEV_IDP_PORT: values.DEV_IDP_PORT,
     DEV_IDP: devIdp,
+    CONTACTS: {
+      communicatie: {
+        email: values.CONTACT_COMMUNICATIE_EMAIL,
+        phone: values.CONTACT_COMMUNICATIE_PHONE,
+        intranetUrl: values.CONTACT_COMMUNICATIE_URL,
+      },
+      po: {
+        email: values.CONTACT_PO_EMAIL,
+        phone: values.CONTACT_PO_PHONE,
+        intranetUrl: values.CONTACT_PO_URL,
+      },
+    },
     DERIVED: { NEXTAUTH_URL: !values.NEXTAUTH_URL, NEXTAUTH_SECRET: !values.NEXTAUTH_SECRET },
   };
 }
