@@ -23,6 +23,8 @@ const nextConfig: NextConfig = {
           { key: "X-Frame-Options", value: "DENY" },
           { key: "X-Content-Type-Options", value: "nosniff" },
           { key: "Referrer-Policy", value: "same-origin" },
+          // An intranet portal: no page belongs in a search engine (robots.txt says the same).
+          { key: "X-Robots-Tag", value: "noindex, nofollow" },
           {
             key: "Permissions-Policy",
             value: "camera=(), microphone=(), geolocation=(), payment=()",
@@ -31,6 +33,8 @@ const nextConfig: NextConfig = {
       },
     ];
   },
+  // The PDF receipt reads its fonts from disk; keep them in any traced (standalone) output.
+  outputFileTracingIncludes: { "/mijn-bevestigingen/[id]/pdf": ["./lib/receipts/fonts/*"] },
   experimental: {
     // forbidden() for role checks (403) next to notFound() and redirect().
     authInterrupts: true,

@@ -5,6 +5,14 @@ export const metadata: Metadata = {
   title: { default: "Richtlijnen sociale media | Kempenhaeghe", template: "%s | Kempenhaeghe" },
   description: "De richtlijnen voor het gebruik van sociale media bij Kempenhaeghe.",
   robots: { index: false, follow: false },
+  icons: {
+    icon: [
+      { url: "/favicon.ico", sizes: "48x48" },
+      { url: "/favicon.svg", type: "image/svg+xml" },
+    ],
+    apple: "/apple-touch-icon.png",
+  },
+  manifest: "/manifest.webmanifest",
 };
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };

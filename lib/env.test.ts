@@ -314,3 +314,41 @@ describe("parseEnv: outgoing mail", () => {
     expect(problemsOf({ DATA_DIR: "a", ...raw }).map((p) => p.name)).toEqual(names);
   });
 });
+
+describe("parseEnv: contact details in the footer", () => {
+  it("has demo defaults, and takes the organisation's own", () => {
+    expect(parseEnv({ DATA_DIR: "a" }, { cwd: dir }).CONTACTS.communicatie).toEqual({
+      email: "communicatie@kempenhaeghe.example",
+      phone: "040 123 45 01",
+      intranetUrl: "https://intranet.kempenhaeghe.example/communicatie",
+    });
+    const env = parseEnv(
+      {
+        DATA_DIR: "a",
+        CONTACT_PO_EMAIL: "po@kempenhaeghe.nl",
+        CONTACT_PO_PHONE: "+31 40 227 90 00",
+        CONTACT_PO_URL: "https://intranet.kempenhaeghe.nl/po",
+      },
+      { cwd: dir },
+    );
+    expect(env.CONTACTS.po).toEqual({
+      email: "po@kempenhaeghe.nl",
+      phone: "+31 40 227 90 00",
+      intranetUrl: "https://intranet.kempenhaeghe.nl/po",
+    });
+  });
+
+  it("names a contact variable that is not what it should be", () => {
+    const problems = problemsOf({
+      DATA_DIR: "a",
+      CONTACT_COMMUNICATIE_EMAIL: "communicatie",
+      CONTACT_PO_PHONE: "bel ons",
+      CONTACT_PO_URL: "javascript:alert(1)",
+    });
+    expect(problems.map((problem) => problem.name).sort()).toEqual([
+      "CONTACT_COMMUNICATIE_EMAIL",
+      "CONTACT_PO_PHONE",
+      "CONTACT_PO_URL",
+    ]);
+  });
+});

@@ -37,6 +37,8 @@ export type Env = {
   DEV_IDP: boolean;
   /** Load the demo roster at startup (only ever with the development IdP). */
   DEMO_DATA: boolean;
+  /** How readers reach the departments named in the footer. */
+  CONTACTS: { communicatie: Contact; po: Contact };
   /** Which values were not given but derived (the launcher passes them on to Next). */
   DERIVED: { NEXTAUTH_URL: boolean; NEXTAUTH_SECRET: boolean };
   /** Outgoing mail: SMTP when configured, else the database outbox (development only). */
@@ -57,6 +59,7 @@ export type MailSettings =
 
 /** The sender when no SMTP is configured: outbox mail never leaves the database. */
 export const OUTBOX_MAIL_FROM = "Beleidsportaal Kempenhaeghe <beleidsportaal@localhost>";
+export type Contact = { email: string; phone: string; intranetUrl: string };
 
 export class EnvError extends Error {
   constructor(public problems: { name: string; message: string }[]) {
@@ -96,6 +99,12 @@ const KEYS = [
   "SMTP_PASSWORD",
   "SMTP_SECURE",
   "MAIL_FROM",
+  "CONTACT_COMMUNICATIE_EMAIL",
+  "CONTACT_COMMUNICATIE_PHONE",
+  "CONTACT_COMMUNICATIE_URL",
+  "CONTACT_PO_EMAIL",
+  "CONTACT_PO_PHONE",
+  "CONTACT_PO_URL",
 ] as const;
 
 const port = z.coerce
@@ -120,6 +129,11 @@ const httpUrl = z.string().refine(
 const claimName = z
   .string()
   .regex(/^[\w.:/-]+$/, { error: "must be a claim name (letters, digits, _ . : / -)" });
+
+const email = z.email({ error: "must be an e-mail address such as communicatie@kempenhaeghe.nl" });
+const phone = z.string().regex(/^\+?[0-9][0-9 ()-]{5,24}$/, {
+  error: "must be a telephone number such as 040 123 45 67 or +31 40 123 45 67",
+});
 
 const schema = z.object({
   PORT: port.default(3000),
@@ -202,6 +216,13 @@ const schema = z.object({
       error: 'must be an address, optionally with a name: "Beleidsportaal <beleid@example.org>"',
     })
     .optional(),
+  // Demo values until the organisation's own are set (see .env.example).
+  CONTACT_COMMUNICATIE_EMAIL: email.default("communicatie@kempenhaeghe.example"),
+  CONTACT_COMMUNICATIE_PHONE: phone.default("040 123 45 01"),
+  CONTACT_COMMUNICATIE_URL: httpUrl.default("https://intranet.kempenhaeghe.example/communicatie"),
+  CONTACT_PO_EMAIL: email.default("po@kempenhaeghe.example"),
+  CONTACT_PO_PHONE: phone.default("040 123 45 02"),
+  CONTACT_PO_URL: httpUrl.default("https://intranet.kempenhaeghe.example/personeel-en-organisatie"),
 });
 
 // "addr@host" or "Display Name <addr@host>"; no line breaks (header injection).
@@ -322,6 +343,18 @@ export function parseEnv(
     DEV_IDP: devIdp,
     // Fictional people in a real deployment would pollute HR's reports: demo data needs the demo IdP.
     DEMO_DATA: devIdp && values.DEMO_DATA === "on",
+    CONTACTS: {
+      communicatie: {
+        email: values.CONTACT_COMMUNICATIE_EMAIL,
+        phone: values.CONTACT_COMMUNICATIE_PHONE,
+        intranetUrl: values.CONTACT_COMMUNICATIE_URL,
+      },
+      po: {
+        email: values.CONTACT_PO_EMAIL,
+        phone: values.CONTACT_PO_PHONE,
+        intranetUrl: values.CONTACT_PO_URL,
+      },
+    },
     DERIVED: { NEXTAUTH_URL: !values.NEXTAUTH_URL, NEXTAUTH_SECRET: !values.NEXTAUTH_SECRET },
     MAIL: mail!,
   };

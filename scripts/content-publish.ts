@@ -18,7 +18,7 @@ import type { PolicyVersion } from "@/lib/db/schema";
 import { formatDate } from "@/lib/format/dates";
 import { parseDeadline } from "@/lib/policy/deadline";
 import { PUBLISH_BUDGET_MS } from "@/lib/policy/renderings";
-import { ensureInitialVersion, publishVersion } from "@/lib/policy/versions";
+import { publishVersion } from "@/lib/policy/versions";
 
 const USAGE = `Gebruik: npm run content:publish -- --summary "Wat is er veranderd" [opties]
 

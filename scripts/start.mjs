@@ -12,6 +12,7 @@ import { createRequire, register as registerHooks } from "node:module";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { register as registerTsx } from "tsx/esm/api";
 
@@ -152,9 +153,18 @@ const nextArgs = devMode
   ? [NEXT_BIN, "dev", "-H", env.HOST, "-p", String(env.PORT)]
   : [NEXT_BIN, "start", "-H", env.HOST, "-p", String(env.PORT)];
 const child = spawn(process.execPath, nextArgs, {
-  stdio: "inherit",
+  // stdout is filtered (below); stdin and stderr stay the terminal's.
+  stdio: ["inherit", "pipe", "inherit"],
   // NEXT_MANUAL_SIG_HANDLE: the app's own handlers close the database before exiting.
   env: { ...childEnv, NEXTAUTH_URL: env.NEXTAUTH_URL, NEXT_MANUAL_SIG_HANDLE: "1" },
+});
+
+// Next prints the address it listens on ("- Local: http://127.0.0.1:3000", "- Network: …"), but
+// sign-in only works on NEXTAUTH_URL: the portal redirects other host names there. Print that one
+// address only (step 5), so nobody copies one that fails.
+const LISTEN_ADDRESS_LINE = /^\s*-\s*(Local|Network):\s/;
+createInterface({ input: child.stdout, crlfDelay: Infinity }).on("line", (line) => {
+  if (!LISTEN_ADDRESS_LINE.test(line)) process.stdout.write(`${line}\n`);
 });
 
 let stopping = false;
@@ -198,7 +208,7 @@ async function waitForPort(host, port, timeoutMs) {
 }
 
 if (await waitForPort(env.HOST, env.PORT, 60_000)) {
-  const lines = [`Portal ready: ${env.NEXTAUTH_URL}`];
+  const lines = [`Portal ready: ${env.NEXTAUTH_URL} (other host names are redirected here)`];
   if (env.DEV_IDP) {
     const { DEMO_ACCOUNTS, DEMO_PASSWORD } = await load("../lib/dev-idp/accounts.ts");
     lines.push(

@@ -18,31 +18,42 @@ function run(label, command, args, env = {}) {
   }
 }
 
-function ensureChromium() {
-  if (existsSync(chromium)) return;
+/** Installs a Debian package when its binary is missing (as root), or says what to install. */
+function ensureTool({ binary, debianPackage, why, elsewhere }) {
+  if (existsSync(binary)) return;
   const isRoot = process.getuid?.() === 0;
   if (isRoot && existsSync("/usr/bin/apt-get")) {
-    console.log(
-      "Chromium is missing: installing Debian's chromium package (Playwright cannot download browsers here).",
-    );
+    console.log(`${why} is missing: installing Debian's ${debianPackage} package.`);
     run("apt-get update", "apt-get", ["update", "-qq"]);
-    run("install chromium", "apt-get", ["install", "-y", "-qq", "chromium"], {
+    run(`install ${debianPackage}`, "apt-get", ["install", "-y", "-qq", debianPackage], {
       DEBIAN_FRONTEND: "noninteractive",
     });
-    if (existsSync(chromium)) return;
+    if (existsSync(binary)) return;
   }
   console.error(
     [
-      `Chromium was not found at ${chromium}.`,
+      `${why} was not found at ${binary}.`,
       "Install it, then run npm test again:",
-      "  Debian/Ubuntu: sudo apt-get install -y chromium",
-      "  elsewhere: install Chromium or Chrome and set CHROMIUM_PATH=/path/to/chromium",
+      `  Debian/Ubuntu: sudo apt-get install -y ${debianPackage}`,
+      ...(elsewhere ? [`  elsewhere: ${elsewhere}`] : []),
     ].join("\n"),
   );
   process.exit(1);
 }
 
-ensureChromium();
+// Playwright cannot download browsers here.
+ensureTool({
+  binary: chromium,
+  debianPackage: "chromium",
+  why: "Chromium",
+  elsewhere: "install Chromium or Chrome and set CHROMIUM_PATH=/path/to/chromium",
+});
+// The PDF receipt test reads the PDF back with poppler's pdftotext.
+ensureTool({
+  binary: "/usr/bin/pdftotext",
+  debianPackage: "poppler-utils",
+  why: "pdftotext (poppler-utils)",
+});
 run("unit and integration tests", "npx", ["vitest", "run"]);
 run("production build", "npx", ["next", "build"]);
 run("system tests (concurrency, crash)", "npx", [

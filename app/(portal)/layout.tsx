@@ -20,7 +20,7 @@ export default async function PortalLayout({ children }: { children: React.React
       <main
         id="inhoud"
         tabIndex={-1}
-        className="mx-auto w-full max-w-5xl px-4 py-6 focus:outline-none sm:py-8"
+        className="mx-auto w-full max-w-5xl px-4 py-4 focus:outline-none sm:py-8"
       >
         {children}
       </main>

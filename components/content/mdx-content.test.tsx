@@ -31,6 +31,11 @@ describe("MdxContent", () => {
       '<a class="rule-anchor" aria-label="Link naar regel 2.4" href="#zakelijk-gebruik-regel-2-4">',
     );
     expect(html).toContain('aria-hidden="true"');
+    // The number is visible text at the start of the rule, so people can cite "regel 2.4".
+    expect(html).toContain(
+      '<li id="zakelijk-gebruik-regel-2-4"><span class="rule-number">2.4</span> ',
+    );
+    expect(html).toContain('<li id="zakelijk-gebruik-regel-6"><span class="rule-number">6</span> ');
     // Nested rules sit inside their parent rule.
     expect(html).toMatch(
       /<li id="zakelijk-gebruik-regel-2">[\s\S]*?<ul>[\s\S]*?<li id="zakelijk-gebruik-regel-2-1">/,

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { MainMenu } from "@/components/layout/main-menu";
 import { SignOutButton } from "@/components/layout/sign-out-button";
 import { Badge } from "@/components/ui/badge";
 import { can, type Permission } from "@/lib/auth/permissions";
@@ -13,56 +14,52 @@ const links: { href: string; label: string; permission: Permission }[] = [
   { href: "/beheer", label: "Beheer", permission: "administer" },
 ];
 
+function Account({ user }: { user: SessionUser }) {
+  return (
+    <div className="flex min-w-0 flex-wrap items-center justify-between gap-x-4 gap-y-2 text-sm">
+      <span className="min-w-0 text-stone-700 sm:text-right dark:text-stone-200">
+        <span className="sr-only">Aangemeld als </span>
+        <span className="font-medium">{user.name}</span>
+        {user.department ? (
+          <span className="text-stone-600 dark:text-stone-300"> · {user.department}</span>
+        ) : null}
+      </span>
+      <ul aria-label="Rollen" className="flex flex-wrap items-center gap-1">
+        {user.roles.map((role) => (
+          <li key={role}>
+            <Badge>{ROLE_LABELS[role]}</Badge>
+          </li>
+        ))}
+      </ul>
+      <SignOutButton />
+    </div>
+  );
+}
+
 export function SiteHeader({ user }: { user: SessionUser }) {
-  const visible = links.filter((link) => can(user, link.permission));
+  const visible = links
+    .filter((link) => can(user, link.permission))
+    .map(({ href, label }) => ({ href, label }));
   return (
     <header className="no-print border-b border-stone-200 bg-white dark:border-stone-800 dark:bg-stone-900">
-      <div className="mx-auto flex max-w-5xl items-center justify-between gap-x-6 gap-y-3 px-4 py-3">
-        <Link href="/richtlijnen" className="flex flex-col leading-tight">
+      {/* One row on a phone (name, Menu); the menu and the account fold out below it. */}
+      <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-x-6 px-4 py-1.5 sm:py-3 sm:pb-1">
+        <Link
+          href="/richtlijnen"
+          className="flex min-h-11 flex-col justify-center leading-tight sm:flex-1"
+        >
           <span className="text-lg font-bold tracking-tight text-brand-800 dark:text-brand-100">
             Kempenhaeghe
           </span>
-          <span className="text-sm text-stone-600 dark:text-stone-300">
+          <span className="hidden text-sm text-stone-600 sm:block dark:text-stone-300">
             Richtlijnen sociale media
           </span>
         </Link>
-        <div className="flex min-w-0 flex-wrap items-center justify-end gap-x-4 gap-y-2 text-sm">
-          {/* On a phone the name would not fit beside the button; the receipts carry it anyway. */}
-          <span className="hidden min-w-0 text-right text-stone-700 sm:inline dark:text-stone-200">
-            <span className="sr-only">Aangemeld als </span>
-            <span className="font-medium">{user.name}</span>
-            {user.department ? (
-              <span className="hidden text-stone-600 sm:inline dark:text-stone-300">
-                {" "}
-                · {user.department}
-              </span>
-            ) : null}
-          </span>
-          {/* Hidden on a phone like the name, for the same reason. */}
-          <ul aria-label="Rollen" className="hidden flex-wrap items-center gap-1 sm:flex">
-            {user.roles.map((role) => (
-              <li key={role}>
-                <Badge>{ROLE_LABELS[role]}</Badge>
-              </li>
-            ))}
-          </ul>
-          <SignOutButton />
+        <div className="hidden sm:block">
+          <Account user={user} />
         </div>
+        <MainMenu links={visible} account={<Account user={user} />} />
       </div>
-      <nav aria-label="Hoofdmenu" className="mx-auto max-w-5xl px-2 pb-1 sm:px-4 sm:pb-2">
-        <ul className="flex flex-wrap gap-x-0 gap-y-0 sm:gap-x-1">
-          {visible.map((link) => (
-            <li key={link.href}>
-              <Link
-                href={link.href}
-                className="inline-flex min-h-11 items-center rounded-md px-2 font-medium sm:px-3 text-brand-800 hover:bg-brand-50 dark:text-brand-100 dark:hover:bg-brand-900"
-              >
-                {link.label}
-              </Link>
-            </li>
-          ))}
-        </ul>
-      </nav>
     </header>
   );
 }

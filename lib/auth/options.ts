@@ -9,6 +9,7 @@ import { linkSignedInAccount } from "@/lib/roster/linking";
 import { safeCallbackPath } from "./callback-url";
 import { SIGN_IN_PATH } from "./paths";
 import { isRole, mapGroupsToRoles, type Role } from "./roles";
+import { currentSignInReference } from "./sign-in-errors";
 
 /** next-auth's id for the one identity provider; part of the redirect URI `/api/auth/callback/oidc`. */
 export const PROVIDER_ID = "oidc";
@@ -137,7 +138,8 @@ export function buildAuthOptions(config: AuthConfig, deps: AuthDependencies): Au
           );
           return;
         }
-        console.error(`[auth] ${code}`, metadata);
+        const reference = currentSignInReference();
+        console.error(`[auth] ${code}${reference ? ` (reference ${reference})` : ""}`, metadata);
       },
       warn(code) {
         console.warn(`[auth] ${code}`);

@@ -100,6 +100,7 @@ export function rehypeAnchors({ slug, collect }: { slug: string; collect: Anchor
           collect.rules.push({ id, text });
           visit(child, ownTrail);
           child.properties = { ...child.properties, id };
+          placeNumber(child, ownTrail.join("."));
           placeAnchor(child, anchorLink(id, "rule-anchor", `Link naar regel ${ownTrail.join(".")}`));
           continue;
         }
@@ -108,6 +109,22 @@ export function rehypeAnchors({ slug, collect }: { slug: string; collect: Anchor
     };
     visit(tree, []);
   };
+}
+
+/**
+ * The rule's number, visible so people can cite it ("regel 2.1"): at the start of the item's text
+ * (its first paragraph in loose lists). mdx.css sets it in the gutter where the bullet was.
+ */
+function placeNumber(li: Element, number: string): void {
+  const label: Element = {
+    type: "element",
+    tagName: "span",
+    properties: { className: ["rule-number"] },
+    children: [{ type: "text", value: number }],
+  };
+  const first = li.children.find((child) => child.type !== "text" || child.value.trim() !== "");
+  const target = first && isElement(first, "p") ? first : li;
+  target.children.unshift(label, { type: "text", value: " " });
 }
 
 /** After the item's own text: inside its first paragraph (loose lists) or before a nested list. */

@@ -1,30 +1,68 @@
 import "server-only";
 
-import { PDFDocument, StandardFonts, rgb, type PDFFont } from "pdf-lib";
-import { formatDateTime } from "@/lib/format/dates";
-import type { Receipt } from "./receipt";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import fontkit from "@pdf-lib/fontkit";
+import { PDFDocument, rgb, type PDFFont } from "pdf-lib";
+import {
+  RECEIPT_HASH_NOTE,
+  RECEIPT_TITLE,
+  receiptRows,
+  receiptStatement,
+  type ReceiptFacts,
+} from "./labels";
 
 const A4: [number, number] = [595.28, 841.89];
 const MARGIN = 56;
 const BRAND = rgb(0.06, 0.31, 0.34);
+const LABEL_WIDTH = 170;
+
+// Noto Sans (SIL Open Font License, see fonts/OFL.txt) covers Latin, Greek, Cyrillic and
+// Vietnamese, so every employee's name prints as written; PDF's standard fonts only know WinAnsi.
+// Read from the project directory, where `next start` runs, and kept for the process's lifetime.
+const FONT_DIR = path.join(process.cwd(), "lib", "receipts", "fonts");
+type FontBytes = { regular: Uint8Array; bold: Uint8Array; mono: Uint8Array };
+let fontBytes: Promise<FontBytes> | undefined;
+
+function loadFontBytes(): Promise<FontBytes> {
+  const read = (file: string) => readFile(path.join(FONT_DIR, file));
+  fontBytes ??= Promise.all([
+    read("NotoSans-Regular.ttf"),
+    read("NotoSans-Bold.ttf"),
+    read("NotoSansMono-Regular.ttf"),
+  ]).then(
+    ([regular, bold, mono]) => ({ regular, bold, mono }),
+    (error: unknown) => {
+      // Do not cache a failure: the next receipt tries again.
+      fontBytes = undefined;
+      throw error;
+    },
+  );
+  return fontBytes;
+}
 
 /**
- * A one-page A4 receipt. pdf-lib writes the PDF directly (no headless browser on the server);
- * the standard Helvetica font covers the Dutch accented letters (WinAnsi).
+ * A one-page A4 receipt. pdf-lib writes the PDF directly (no headless browser on the server).
+ * Fonts are embedded as subsets, so a receipt stays small (about 30 KB).
  */
-export async function renderReceiptPdf(receipt: Receipt): Promise<Uint8Array> {
+export async function renderReceiptPdf(receipt: ReceiptFacts): Promise<Uint8Array> {
   const pdf = await PDFDocument.create();
-  pdf.setTitle(`Bewijs van bevestiging – versie ${receipt.versionNumber}`);
+  pdf.registerFontkit(fontkit);
+  pdf.setTitle(`${RECEIPT_TITLE} – versie ${receipt.versionNumber}`);
   pdf.setAuthor("Kempenhaeghe");
   pdf.setSubject(receipt.policyTitle);
   pdf.setLanguage("nl-NL");
   pdf.setCreationDate(receipt.acknowledgedAt);
   pdf.setModificationDate(receipt.acknowledgedAt);
 
+  const bytes = await loadFontBytes();
+  const [regular, bold, mono] = await Promise.all([
+    pdf.embedFont(bytes.regular, { subset: true }),
+    pdf.embedFont(bytes.bold, { subset: true }),
+    pdf.embedFont(bytes.mono, { subset: true }),
+  ]);
+
   const page = pdf.addPage(A4);
-  const regular = await pdf.embedFont(StandardFonts.Helvetica);
-  const bold = await pdf.embedFont(StandardFonts.HelveticaBold);
-  const mono = await pdf.embedFont(StandardFonts.Courier);
   const width = A4[0] - 2 * MARGIN;
   let y = A4[1] - MARGIN;
 
@@ -44,71 +82,43 @@ export async function renderReceiptPdf(receipt: Receipt): Promise<Uint8Array> {
 
   write("KEMPENHAEGHE", bold, 11, BRAND);
   y -= 6;
-  write("Bewijs van bevestiging", bold, 22);
+  write(RECEIPT_TITLE, bold, 22);
   y -= 4;
-  write(
-    `${receipt.employeeName} heeft bevestigd de richtlijnen voor het gebruik van sociale media te hebben gelezen en begrepen.`,
-    regular,
-    11,
-  );
+  write(receiptStatement(receipt), regular, 11);
   y -= 14;
 
-  const rows: [string, string, PDFFont][] = [
-    [
-      "Medewerker",
-      receipt.department ? `${receipt.employeeName}, ${receipt.department}` : receipt.employeeName,
-      regular,
-    ],
-    ["Richtlijnen", receipt.policyTitle, regular],
-    [
-      "Versie",
-      `Versie ${receipt.versionNumber}, gepubliceerd op ${formatDateTime(receipt.publishedAt)}`,
-      regular,
-    ],
-    ["Samenvatting", receipt.versionSummary, regular],
-    ["Bevestigd op", formatDateTime(receipt.acknowledgedAt), regular],
-    ["SHA-256 van de tekst", receipt.contentHash, mono],
-    ["Kenmerk", receipt.reference, mono],
-  ];
-  const labelWidth = 140;
-  for (const [label, value, font] of rows) {
+  for (const row of receiptRows(receipt)) {
+    if (row.kind === "code") {
+      // Machine values get the full width, so the 64-character hash stays on one line.
+      write(row.label, bold, 10.5, rgb(0.2, 0.2, 0.2));
+      write(row.value, mono, 9.5);
+      y -= 6;
+      continue;
+    }
     const top = y;
-    write(label, bold, 10.5, rgb(0.2, 0.2, 0.2), labelWidth - 8);
+    write(row.label, bold, 10.5, rgb(0.2, 0.2, 0.2), LABEL_WIDTH - 8);
     const afterLabel = y;
     y = top;
-    write(
-      value,
-      font,
-      font === mono ? 9.5 : 10.5,
-      rgb(0, 0, 0),
-      width - labelWidth,
-      MARGIN + labelWidth,
-    );
+    write(row.value, regular, 10.5, rgb(0, 0, 0), width - LABEL_WIDTH, MARGIN + LABEL_WIDTH);
     y = Math.min(y, afterLabel) - 6;
   }
 
   y -= 10;
-  write(
-    "De SHA-256 is een vingerafdruk van de volledige tekst van deze versie. P&O kan daarmee aantonen welke tekst is bevestigd.",
-    regular,
-    9.5,
-    rgb(0.3, 0.3, 0.3),
-  );
+  write(RECEIPT_HASH_NOTE, regular, 9.5, rgb(0.3, 0.3, 0.3));
   return pdf.save();
 }
 
 function wrap(text: string, font: PDFFont, size: number, maxWidth: number): string[] {
-  const safe = toWinAnsi(text);
   const lines: string[] = [];
   let line = "";
-  for (const word of safe.split(/\s+/)) {
+  for (const word of text.normalize("NFC").split(/\s+/)) {
     const candidate = line ? `${line} ${word}` : word;
     if (font.widthOfTextAtSize(candidate, size) <= maxWidth) {
       line = candidate;
       continue;
     }
     if (line) lines.push(line);
-    // A single word wider than the line (a hash) is broken by characters.
+    // A single word wider than the line is broken by characters.
     let rest = word;
     while (font.widthOfTextAtSize(rest, size) > maxWidth) {
       let cut = rest.length - 1;
@@ -120,21 +130,4 @@ function wrap(text: string, font: PDFFont, size: number, maxWidth: number): stri
   }
   if (line) lines.push(line);
   return lines;
-}
-
-// Standard PDF fonts only encode WinAnsi; replace what they cannot draw instead of failing.
-const WIN_ANSI_EXTRA = new Set("€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ");
-function toWinAnsi(text: string): string {
-  return Array.from(text.normalize("NFC"))
-    .map((char) => {
-      const code = char.codePointAt(0)!;
-      if (
-        (code >= 0x20 && code <= 0x7e) ||
-        (code >= 0xa0 && code <= 0xff) ||
-        WIN_ANSI_EXTRA.has(char)
-      )
-        return char;
-      return "?";
-    })
-    .join("");
 }

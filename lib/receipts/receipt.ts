@@ -5,18 +5,9 @@ import { getAcknowledgement } from "@/lib/acknowledgements/queries";
 import { getEmployee } from "@/lib/employees/queries";
 import { getVersionParts } from "@/lib/policy/versions";
 
-export type Receipt = {
-  id: number;
-  reference: string;
-  employeeName: string;
-  department: string | null;
-  policyTitle: string;
-  versionNumber: number;
-  versionSummary: string;
-  publishedAt: Date;
-  acknowledgedAt: Date;
-  contentHash: string;
-};
+import type { ReceiptFacts } from "./labels";
+
+export type Receipt = ReceiptFacts & { id: number };
 
 const idSchema = z.coerce.number().int().positive().max(2_147_483_647);
 

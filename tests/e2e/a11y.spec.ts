@@ -5,11 +5,22 @@ import { storageStatePath } from "./support/accounts";
 const wcag = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 
 test.describe("accessibility (axe, WCAG 2.1 AA)", () => {
-  test("the sign-in page has no violations", async ({ page }) => {
-    await page.goto("/aanmelden");
-    const results = await new AxeBuilder({ page }).withTags(wcag).analyze();
-    expect(results.violations).toEqual([]);
-  });
+  for (const path of [
+    "/aanmelden",
+    "/aanmelden?error=access_denied",
+    "/aanmelden?error=Callback",
+  ]) {
+    for (const colorScheme of ["light", "dark"] as const) {
+      test(`the sign-in page ${path} has no violations in ${colorScheme} mode`, async ({
+        page,
+      }) => {
+        await page.emulateMedia({ colorScheme });
+        await page.goto(path);
+        const results = await new AxeBuilder({ page }).withTags(wcag).analyze();
+        expect(results.violations).toEqual([]);
+      });
+    }
+  }
 
   test.describe("signed in as admin", () => {
     test.use({ storageState: storageStatePath("beheerder") });
@@ -32,6 +43,8 @@ test.describe("accessibility (axe, WCAG 2.1 AA)", () => {
       "/richtlijnen/volledig",
       "/richtlijnen/wijzigingen",
       "/mijn-bevestigingen",
+      "/bestaat-niet",
+      "/mijn-bevestigingen/999999",
     ]) {
       for (const colorScheme of ["light", "dark"] as const) {
         test(`${path} has no violations in ${colorScheme} mode`, async ({ page }) => {

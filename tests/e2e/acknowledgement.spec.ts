@@ -171,6 +171,14 @@ test("an editorial version 3 keeps the employee acknowledged, and the receipt na
   await page.goto("/richtlijnen/algemeen");
   await expect(page.locator("article")).toContainText("later verwijdert");
   await expect(statusBanner(page)).toContainText(/Bevestigd op .* \(versie 2\)/);
+  const explained =
+    "Versie 3 is een tekstuele correctie (redactionele wijziging): je bevestiging van versie 2 blijft geldig.";
+  await expect(statusBanner(page)).toContainText(explained);
+  for (const path of ["/richtlijnen", "/richtlijnen/volledig"]) {
+    await page.goto(path);
+    await expect(page.locator("main")).toContainText(explained);
+  }
+  await expectNoAxeViolations(page);
   await page.goto("/mijn-bevestigingen");
   await expect(page.locator("main li")).toHaveCount(2);
   await expect(page.locator("main li").first()).toContainText("Versie 2");

@@ -98,6 +98,96 @@ test.describe("reading the guidelines", () => {
     const response = await page.goto("/richtlijnen/bestaat-niet");
     expect(response?.status()).toBe(404);
     await expect(page.getByRole("heading", { name: "Pagina niet gevonden" })).toBeVisible();
+    await expect(page).toHaveTitle("Pagina niet gevonden | Kempenhaeghe");
+  });
+
+  for (const path of ["/bestaat-niet", "/mijn-bevestigingen/999999", "/richtlijnen/bestaat-niet"]) {
+    test(`the 404 for ${path} has its own title, the menu, and the organisation's name once`, async ({
+      page,
+    }) => {
+      const response = await page.goto(path);
+      expect(response?.status()).toBe(404);
+      await expect(page).toHaveTitle("Pagina niet gevonden | Kempenhaeghe");
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText("Pagina niet gevonden");
+      await expect(page.getByRole("navigation", { name: "Hoofdmenu" })).toBeVisible();
+      await expect(page.getByText("Kempenhaeghe", { exact: true })).toHaveCount(1);
+      await expect(
+        page.getByRole("main").getByRole("link", { name: "Naar de richtlijnen" }),
+      ).toBeVisible();
+    });
+  }
+
+  test("the main menu marks the current page", async ({ page }) => {
+    const menu = page.getByRole("navigation", { name: "Hoofdmenu" });
+    await page.goto("/richtlijnen/volledig");
+    await expect(menu.getByRole("link", { name: "Volledige tekst" })).toHaveAttribute(
+      "aria-current",
+      "page",
+    );
+    await expect(menu.getByRole("link", { name: "Richtlijnen" })).not.toHaveAttribute(
+      "aria-current",
+    );
+    await page.goto("/richtlijnen");
+    await expect(menu.getByRole("link", { name: "Richtlijnen" })).toHaveAttribute(
+      "aria-current",
+      "page",
+    );
+  });
+
+  test("rule numbers are visible, so a rule can be cited", async ({ page }) => {
+    await page.goto("/richtlijnen/zakelijk-gebruik");
+    const rule = page.locator("#zakelijk-gebruik-regel-2-1");
+    await expect(rule.locator(".rule-number").first()).toBeVisible();
+    await expect(rule.locator(".rule-number").first()).toHaveText("2.1");
+    await expect(
+      page.locator(
+        "#zakelijk-gebruik-regel-3 > .rule-number, #zakelijk-gebruik-regel-3 > p > .rule-number",
+      ),
+    ).toHaveText("3");
+  });
+
+  test("the overview keeps its lines under about 80 characters", async ({ page }) => {
+    await page.goto("/richtlijnen");
+    const paragraph = page.locator("main .prose p").first();
+    const { width, fontSize } = await paragraph.evaluate((p) => ({
+      width: p.getBoundingClientRect().width,
+      fontSize: parseFloat(getComputedStyle(p).fontSize),
+    }));
+    // An average character is about half the font size wide.
+    expect(width / (fontSize * 0.5)).toBeLessThanOrEqual(80 * 1.15);
+  });
+
+  test("the footer says how to reach Communicatie and P&O", async ({ page }) => {
+    await page.goto("/richtlijnen");
+    const footer = page.getByRole("contentinfo");
+    await expect(
+      footer.getByRole("link", { name: "communicatie@kempenhaeghe.example" }),
+    ).toHaveAttribute("href", "mailto:communicatie@kempenhaeghe.example");
+    await expect(footer.getByRole("link", { name: "040 123 45 02" })).toHaveAttribute(
+      "href",
+      "tel:0401234502",
+    );
+    await expect(footer.getByRole("link", { name: "Intranetpagina van P&O" })).toHaveAttribute(
+      "href",
+      "https://intranet.kempenhaeghe.example/personeel-en-organisatie",
+    );
+  });
+
+  test("icons and robots.txt are served, and search engines are kept out", async ({ request }) => {
+    const robots = await request.get("/robots.txt");
+    expect(await robots.text()).toBe("User-agent: *\nDisallow: /\n");
+    for (const file of [
+      "/favicon.ico",
+      "/favicon.svg",
+      "/apple-touch-icon.png",
+      "/icon-192.png",
+      "/manifest.webmanifest",
+    ]) {
+      const response = await request.get(file, { maxRedirects: 0 });
+      expect(response.status(), file).toBe(200);
+    }
+    const page = await request.get("/aanmelden");
+    expect(page.headers()["x-robots-tag"]).toBe("noindex, nofollow");
   });
 
   test("dark mode follows the system", async ({ page }) => {

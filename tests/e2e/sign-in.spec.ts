@@ -33,6 +33,55 @@ test.describe("signing in and out", () => {
     await expect(page).not.toHaveURL(/127\.0\.0\.1:3100\/richtlijnen/);
   });
 
+  test("pressing Annuleren at the identity provider says the sign-in was cancelled, and offers to try again", async ({
+    page,
+  }) => {
+    await page.goto("/richtlijnen/zakelijk-gebruik");
+    await page.getByRole("button", { name: "Aanmelden met je Kempenhaeghe-account" }).click();
+    await page.getByRole("button", { name: "Annuleren" }).click();
+
+    await expect(page).toHaveURL(/\/aanmelden\?error=access_denied&ref=[A-Z2-9]{8}$/);
+    const alert = page.getByRole("alert").filter({ hasText: /\S/ });
+    await expect(alert.getByRole("heading", { name: "Aanmelden is geannuleerd" })).toBeVisible();
+    await expect(alert).toContainText("Meld je dan opnieuw aan.");
+    await expect(alert).not.toContainText("kon je gegevens niet verwerken");
+    await expect(alert).toContainText(/Referentie voor de servicedesk: [A-Z2-9]{8}/);
+
+    await page.getByRole("button", { name: "Opnieuw aanmelden" }).click();
+    await submitIdentityProviderLogin(page, "medewerker2", "demo");
+    await expect(page).toHaveURL(/\/richtlijnen$/);
+    await expect(page.getByRole("banner")).toContainText("Daan");
+  });
+
+  test("opening the portal on another host name sends the browser to the configured address, where sign-in works", async ({
+    page,
+    baseURL,
+  }) => {
+    const configured = new URL(baseURL!);
+    const other = new URL(baseURL!);
+    other.hostname = configured.hostname === "localhost" ? "127.0.0.1" : "localhost";
+
+    await page.goto(`${other.origin}/richtlijnen/algemeen?x=1`);
+    await expect(page).toHaveURL(
+      `${configured.origin}/aanmelden?callbackUrl=${encodeURIComponent("/richtlijnen/algemeen?x=1")}`,
+    );
+    await expect(page.getByRole("heading", { level: 1, name: "Aanmelden" })).toBeVisible();
+    await page.getByRole("button", { name: "Aanmelden met je Kempenhaeghe-account" }).click();
+    await submitIdentityProviderLogin(page, "medewerker2", "demo");
+    await expect(page).toHaveURL(`${configured.origin}/richtlijnen/algemeen?x=1`);
+    await expect(page.getByRole("heading", { level: 1, name: "Algemeen" })).toBeVisible();
+    await expect(page.getByRole("alert").filter({ hasText: /\S/ })).toHaveCount(0);
+  });
+
+  test("an error page without a reference gets one, with what to do next", async ({ page }) => {
+    await page.goto("/aanmelden?error=Callback");
+    const alert = page.getByRole("alert").filter({ hasText: /\S/ });
+    await expect(alert).toContainText("kon je gegevens niet verwerken");
+    await expect(alert).toContainText("Probeer het opnieuw.");
+    await expect(alert).toContainText(/Referentie voor de servicedesk: [A-Z2-9]{8}/);
+    await expect(page.getByRole("button", { name: "Opnieuw proberen" })).toBeVisible();
+  });
+
   test("the session cookie is HttpOnly and SameSite=Lax", async ({ page }) => {
     await signIn(page, "medewerker2");
     const cookies = await page.context().cookies();

@@ -5,6 +5,12 @@ import { buttonClasses } from "@/components/ui/button";
 import { safeCallbackPath } from "@/lib/auth/callback-url";
 import { SIGN_IN_START_PATH } from "@/lib/auth/paths";
 import { getCurrentUser } from "@/lib/auth/session";
+import {
+  describeSignInError,
+  logSignInFailure,
+  newSignInReference,
+  REFERENCE_PATTERN,
+} from "@/lib/auth/sign-in-errors";
 
 export const metadata: Metadata = { title: "Aanmelden" };
 
@@ -14,21 +20,6 @@ function first(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
-// next-auth's error codes (plus the IdP's access_denied), in Dutch. Unknown codes get the generic text.
-const ERRORS: Record<string, string> = {
-  OAuthSignin:
-    "Aanmelden kon niet starten: de aanmeldservice is niet bereikbaar. Probeer het over een paar minuten opnieuw.",
-  OAuthCallback: "De aanmeldservice gaf een onverwacht antwoord. Probeer het opnieuw.",
-  Callback:
-    "Je bent wel aangemeld bij de aanmeldservice, maar het portaal kon je gegevens niet verwerken. Probeer het opnieuw.",
-  AccessDenied: "Aanmelden is geannuleerd of geweigerd.",
-  access_denied: "Aanmelden is geannuleerd of geweigerd.",
-  Configuration:
-    "Aanmelden is op dit moment niet mogelijk door een instellingsfout. Neem contact op met de servicedesk.",
-  SessionRequired: "Meld je aan om verder te gaan.",
-  Default: "Aanmelden is niet gelukt. Probeer het opnieuw.",
-};
-
 export default async function SignInPage({ searchParams }: { searchParams: SearchParams }) {
   const params = await searchParams;
   const callbackUrl = safeCallbackPath(first(params.callbackUrl));
@@ -37,7 +28,13 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
 
   if (!errorCode && !signedOut && (await getCurrentUser())) redirect(callbackUrl);
 
-  const error = errorCode ? (ERRORS[errorCode] ?? ERRORS.Default) : null;
+  const error = errorCode ? describeSignInError(errorCode) : null;
+  let reference = first(params.ref);
+  if (error?.failure && !(reference && REFERENCE_PATTERN.test(reference))) {
+    // Reached without one (an old link, a bookmark): give this view its own, and log it.
+    reference = newSignInReference();
+    logSignInFailure(errorCode!.slice(0, 40), reference, "error page opened without a reference");
+  }
 
   return (
     <Card aria-labelledby="aanmelden-titel">
@@ -59,18 +56,27 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
         </p>
       ) : null}
       {error ? (
-        <p
+        <div
           role="alert"
+          aria-labelledby="aanmelden-fout"
           className="mt-4 rounded-md border border-red-700 bg-red-50 px-4 py-3 text-red-900 dark:border-red-400 dark:bg-red-950 dark:text-red-100"
         >
-          {error}
-        </p>
+          <h2 id="aanmelden-fout" className="font-semibold">
+            {error.title}
+          </h2>
+          <p className="mt-1">{error.next}</p>
+          {error.failure ? (
+            <p className="mt-2 text-sm">
+              Referentie voor de servicedesk: <code className="font-semibold">{reference}</code>
+            </p>
+          ) : null}
+        </div>
       ) : null}
 
       <form method="post" action={SIGN_IN_START_PATH} className="mt-6">
         <input type="hidden" name="callbackUrl" value={callbackUrl} />
         <button type="submit" className={buttonClasses("primary", "w-full")}>
-          Aanmelden met je Kempenhaeghe-account
+          {error?.failure ? error.retry : "Aanmelden met je Kempenhaeghe-account"}
         </button>
       </form>
     </Card>

@@ -4,6 +4,7 @@ import { AcknowledgeSection } from "./_components/acknowledge-section";
 import { ClosingLine } from "@/components/content/closing-line";
 import { MdxContent } from "@/components/content/mdx-content";
 import { requirePermission } from "@/lib/auth/session";
+import { EditorialNote } from "@/components/acknowledgement/acknowledgement-status";
 import { formatDate } from "@/lib/format/dates";
 import { getCurrentPolicy, getStatusForEmployee } from "@/lib/reading/current-policy";
 import { TextLink } from "@/components/ui/link";
@@ -24,10 +25,12 @@ export default async function OverviewPage() {
         <p className="text-sm text-stone-600 dark:text-stone-300">
           Versie {policy.version.number}, gepubliceerd op {formatDate(policy.version.publishedAt)}
         </p>
+        <EditorialNote status={status} />
       </header>
 
       {policy.intro ? (
-        <div className="prose prose-stone max-w-none dark:prose-invert">
+        // A measure of about 70 characters: long lines are hard to follow back to the next one.
+        <div className="prose prose-stone max-w-[70ch] dark:prose-invert">
           <MdxContent part={policy.intro.compiled} />
         </div>
       ) : null}
@@ -61,7 +64,11 @@ export default async function OverviewPage() {
         </p>
       </section>
 
-      {policy.closing ? <ClosingLine part={policy.closing} /> : null}
+      {policy.closing ? (
+        <div className="max-w-[70ch]">
+          <ClosingLine part={policy.closing} />
+        </div>
+      ) : null}
 
       <AcknowledgeSection status={status} />
     </article>

@@ -3,6 +3,7 @@ import { startSignIn } from "@/lib/auth/next-auth-call";
 import { getAuthOptions, PROVIDER_ID } from "@/lib/auth/options";
 import { SIGN_IN_PATH } from "@/lib/auth/paths";
 import { requestCookies, requestHeaders, seeOther } from "@/lib/auth/routes";
+import { logSignInFailure, newSignInReference, signInErrorPath } from "@/lib/auth/sign-in-errors";
 
 // The sign-in button posts here (a plain form, no JavaScript needed). next-auth starts the OIDC
 // flow with state and PKCE and we send the browser on to the identity provider. No origin check:
@@ -17,10 +18,14 @@ export async function POST(request: Request) {
       cookies: await requestCookies(),
       headers: await requestHeaders(),
     });
-    return seeOther(location ?? `${SIGN_IN_PATH}?error=OAuthSignin`, setCookies);
+    if (location) return seeOther(location, setCookies);
+    const reference = newSignInReference();
+    logSignInFailure("OAuthSignin", reference, "next-auth gave no address to send the browser to");
+    return seeOther(signInErrorPath("OAuthSignin", reference));
   } catch (error) {
-    console.error("Sign-in could not start", error);
-    return seeOther(`${SIGN_IN_PATH}?error=OAuthSignin`);
+    const reference = newSignInReference();
+    logSignInFailure("OAuthSignin", reference, error);
+    return seeOther(signInErrorPath("OAuthSignin", reference));
   }
 }
 

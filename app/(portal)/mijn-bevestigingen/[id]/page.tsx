@@ -1,14 +1,28 @@
 import type { Metadata } from "next";
+import { Fragment } from "react";
 import { notFound } from "next/navigation";
+import { NOT_FOUND_TITLE } from "@/components/layout/not-found-content";
 import { PrintButton } from "@/components/content/print-button";
 import { requirePermission } from "@/lib/auth/session";
-import { getReceipt } from "@/lib/receipts/receipt";
-import { formatDateTime } from "@/lib/format/dates";
 import { buttonClasses } from "@/components/ui/button";
-
-export const metadata: Metadata = { title: "Bewijs van bevestiging" };
+import { getReceipt } from "@/lib/receipts/receipt";
+import {
+  HASH_LABEL,
+  RECEIPT_HASH_NOTE,
+  RECEIPT_TITLE,
+  hashGroups,
+  receiptRows,
+  receiptStatement,
+} from "@/lib/receipts/labels";
 
 type Props = { params: Promise<{ id: string }> };
+
+// A receipt that does not exist (or is someone else's) must not lend its title to the 404.
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const user = await requirePermission("view-own-data");
+  const receipt = await getReceipt({ id: (await params).id, employeeId: user.employeeId });
+  return { title: receipt ? RECEIPT_TITLE : NOT_FOUND_TITLE };
+}
 
 export default async function ReceiptPage({ params }: Props) {
   const user = await requirePermission("view-own-data");
@@ -20,39 +34,33 @@ export default async function ReceiptPage({ params }: Props) {
       <p className="text-sm font-semibold uppercase tracking-wide text-brand-700 dark:text-brand-200 print:text-black">
         Kempenhaeghe
       </p>
-      <h1 className="mt-1 text-2xl font-bold">Bewijs van bevestiging</h1>
+      <h1 className="mt-1 text-2xl font-bold">{RECEIPT_TITLE}</h1>
       <p className="mt-2 text-stone-700 dark:text-stone-300 print:text-black">
-        {receipt.employeeName} heeft bevestigd de richtlijnen voor het gebruik van sociale media te
-        hebben gelezen en begrepen.
+        {receiptStatement(receipt)}
       </p>
-      <dl className="mt-6 grid grid-cols-1 gap-x-6 gap-y-3 sm:grid-cols-[12rem_1fr]">
-        <dt className="font-semibold">Medewerker</dt>
-        <dd>
-          {receipt.employeeName}
-          {receipt.department ? `, ${receipt.department}` : ""}
-        </dd>
-        <dt className="font-semibold">Richtlijnen</dt>
-        <dd>{receipt.policyTitle}</dd>
-        <dt className="font-semibold">Versie</dt>
-        <dd>
-          Versie {receipt.versionNumber}, gepubliceerd op {formatDateTime(receipt.publishedAt)}
-        </dd>
-        <dt className="font-semibold">Samenvatting van de versie</dt>
-        <dd>{receipt.versionSummary}</dd>
-        <dt className="font-semibold">Bevestigd op</dt>
-        <dd>{formatDateTime(receipt.acknowledgedAt)}</dd>
-        <dt className="font-semibold">SHA-256 van de getoonde tekst</dt>
-        <dd>
-          <code className="break-all text-sm">{receipt.contentHash}</code>
-        </dd>
-        <dt className="font-semibold">Kenmerk</dt>
-        <dd>
-          <code className="text-sm">{receipt.reference}</code>
-        </dd>
+      <dl className="mt-6 grid grid-cols-1 gap-x-6 gap-y-3 sm:grid-cols-[14rem_1fr]">
+        {receiptRows(receipt).map((row) => (
+          <Fragment key={row.label}>
+            <dt className="font-semibold">{row.label}</dt>
+            <dd>
+              {row.label === HASH_LABEL ? (
+                // Groups of eight that wrap as a whole; copying still gives one unbroken hash.
+                <code className="flex flex-wrap gap-x-[1ch] text-sm">
+                  {hashGroups(row.value).map((group, index) => (
+                    <span key={index}>{group}</span>
+                  ))}
+                </code>
+              ) : row.kind === "code" ? (
+                <code className="text-sm">{row.value}</code>
+              ) : (
+                row.value
+              )}
+            </dd>
+          </Fragment>
+        ))}
       </dl>
       <p className="mt-6 text-sm text-stone-600 dark:text-stone-400 print:text-black">
-        De SHA-256 is een vingerafdruk van de volledige tekst van deze versie. P&amp;O kan daarmee
-        aantonen welke tekst je hebt bevestigd.
+        {RECEIPT_HASH_NOTE}
       </p>
       <div className="no-print mt-6 flex flex-wrap gap-3">
         <PrintButton />

@@ -4,6 +4,9 @@ import { AnchoredHeading } from "@/components/content/heading-anchor";
 import { MdxContent } from "@/components/content/mdx-content";
 import { PrintButton } from "@/components/content/print-button";
 import { requirePermission } from "@/lib/auth/session";
+import { EditorialNote } from "@/components/acknowledgement/acknowledgement-status";
+import { ClosingLine } from "@/components/content/closing-line";
+import { TechnicalDetails } from "@/components/content/technical-details";
 import { formatDate } from "@/lib/format/dates";
 import { getCurrentPolicy, getStatusForEmployee } from "@/lib/reading/current-policy";
 import { linkClasses } from "@/components/ui/link";
@@ -23,9 +26,10 @@ export default async function FullTextPage() {
           {policy.intro?.title ?? "Richtlijnen sociale media"}
         </h1>
         <p className="text-sm text-stone-600 dark:text-stone-300 print:text-black">
-          Versie {policy.version.number}, gepubliceerd op {formatDate(policy.version.publishedAt)} ·
-          SHA-256 <code className="break-all">{policy.version.contentHash}</code>
+          Versie {policy.version.number}, gepubliceerd op {formatDate(policy.version.publishedAt)}
         </p>
+        <EditorialNote status={status} />
+        <TechnicalDetails contentHash={policy.version.contentHash} />
         <PrintButton />
       </header>
 
@@ -35,7 +39,7 @@ export default async function FullTextPage() {
       >
         <h2 className="mb-2 font-semibold">Inhoudsopgave</h2>
         <ol className="list-decimal space-y-1 pl-6">
-          {policy.parts.map((part) => (
+          {policy.bodyParts.map((part) => (
             <li key={part.slug}>
               <a href={`#${part.slug}`} className={linkClasses}>
                 {part.title}
@@ -45,7 +49,15 @@ export default async function FullTextPage() {
         </ol>
       </nav>
 
-      {policy.parts.map((part) => (
+      {/* The introduction's title is the page's h1 and the closing line speaks for itself:
+          only the parts get a heading, so every heading on the page is said once. */}
+      {policy.intro ? (
+        <div id={policy.intro.slug} className="prose prose-stone mb-10 dark:prose-invert">
+          <MdxContent part={policy.intro.compiled} />
+        </div>
+      ) : null}
+
+      {policy.bodyParts.map((part) => (
         <section key={part.slug} aria-labelledby={part.slug} className="mb-10">
           <AnchoredHeading
             as="h2"
@@ -58,6 +70,12 @@ export default async function FullTextPage() {
           </div>
         </section>
       ))}
+
+      {policy.closing ? (
+        <div id={policy.closing.slug} className="mb-10">
+          <ClosingLine part={policy.closing} />
+        </div>
+      ) : null}
 
       <AcknowledgeSection status={status} />
     </article>
