@@ -4,7 +4,16 @@ const nextConfig: NextConfig = {
   // The portal is served by its own launcher; nothing identifies the framework.
   poweredByHeader: false,
   // Native, WASM or ESM-only server packages are loaded by Node at run time, not bundled.
-  serverExternalPackages: ["@electric-sql/pglite", "pg", "mdx-bundler", "esbuild", "oidc-provider"],
+  serverExternalPackages: [
+    "@electric-sql/pglite",
+    "pg",
+    "mdx-bundler",
+    "esbuild",
+    "oidc-provider",
+    // The MDX worker (lib/content/worker/worker.mjs) is loaded by Node from the source tree.
+    "piscina",
+    "tsx",
+  ],
   // Baseline headers for every response; a full Content-Security-Policy follows with the hardening work.
   async headers() {
     return [

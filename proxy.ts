@@ -1,12 +1,13 @@
 // Convenience only, NOT authorization: sends obviously signed-out page requests to sign-in early
 // and tells pages their path. Every page, action and route handler checks the session itself.
 import { NextResponse, type NextRequest } from "next/server";
+import { signInUrl } from "@/lib/auth/callback-url";
+import { isUnder, PATHNAME_HEADER, SIGN_IN_PATH, SIGN_OUT_PATH } from "@/lib/auth/paths";
 
-const PATHNAME_HEADER = "x-pathname";
 const SESSION_COOKIE = /^(__Secure-)?next-auth\.session-token(\.\d+)?$/;
 // Reachable without a session: sign-in and sign-out, next-auth, the health check and other APIs
-// (which answer 401 themselves rather than redirecting).
-const PUBLIC = /^\/(aanmelden|afmelden|api)(\/|$)/;
+// (which answer for themselves rather than redirecting).
+const PUBLIC = [SIGN_IN_PATH, SIGN_OUT_PATH, "/api"];
 
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
@@ -16,10 +17,8 @@ export function proxy(request: NextRequest) {
     .getAll()
     .some((cookie) => SESSION_COOKIE.test(cookie.name));
 
-  if (isPageLoad && !hasSessionCookie && !PUBLIC.test(pathname)) {
-    const signIn = new URL("/aanmelden", request.url);
-    if (pathname !== "/") signIn.searchParams.set("callbackUrl", `${pathname}${search}`);
-    return NextResponse.redirect(signIn, 307);
+  if (isPageLoad && !hasSessionCookie && !PUBLIC.some((base) => isUnder(pathname, base))) {
+    return NextResponse.redirect(new URL(signInUrl(`${pathname}${search}`), request.url), 307);
   }
 
   // Overwrite whatever the client sent: pages trust this header only for the return path.

@@ -1,6 +1,7 @@
 "use client";
 
-import { PlainPage } from "@/components/plain-page";
+import { PlainPage } from "@/components/layout/plain-page";
+import { Button } from "@/components/ui/button";
 
 export default function ErrorPage({
   reset,
@@ -14,13 +15,9 @@ export default function ErrorPage({
         Door een storing kan deze pagina nu niet worden getoond. Probeer het over een paar minuten
         opnieuw.
       </p>
-      <button
-        type="button"
-        onClick={reset}
-        className="font-medium text-brand-700 underline underline-offset-2 dark:text-brand-200"
-      >
+      <Button type="button" variant="link" onClick={reset}>
         Opnieuw proberen
-      </button>
+      </Button>
     </PlainPage>
   );
 }

@@ -1,4 +1,4 @@
-import { PlainPage } from "@/components/plain-page";
+import { PlainPage } from "@/components/layout/plain-page";
 
 export default function Forbidden() {
   return (

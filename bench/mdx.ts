@@ -4,11 +4,15 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { compilePart, getCompileStats } from "@/lib/content/compile";
 import { contentDirectory, DEFAULT_POLICY, readPolicyDirectory } from "@/lib/content/source";
+import { WORST_CASES } from "@/lib/content/__fixtures__/worst-case";
 import { validate } from "@/lib/content/validate";
+import { closeMdxWorker, compileInWorker, pingWorker } from "@/lib/content/worker";
 
 const COLD_RUNS = 5;
 const WARM_CALLS = 2000;
 const VALIDATE_RUNS = 50;
+/** validate() runs per worst case (median); the first run warms up, and is reported too. */
+const WORST_RUNS = 5;
 
 const out = process.argv[2];
 if (!out) throw new Error("usage: mdx.ts <output.json>");
@@ -96,6 +100,40 @@ for (const part of parts) {
   });
 }
 
+// 5. The worst inputs under the size cap, per class (lib/content/__fixtures__/worst-case.ts):
+// validate() on this thread, as the publish worker and the editor run it. Goal: each under 1 s.
+const worstCases = WORST_CASES.map((worst) => {
+  const runs: number[] = [];
+  let outcome = "";
+  for (let i = 0; i < WORST_RUNS; i++) {
+    const t0 = performance.now();
+    const result = validate(worst.source);
+    runs.push(performance.now() - t0);
+    outcome = result.ok ? "accepted" : `refused: ${result.errors[0].message.slice(0, 60)}`;
+  }
+  return {
+    name: worst.name,
+    bytes: Buffer.byteLength(worst.source),
+    expected: worst.expect,
+    outcome,
+    medianMs: round(median(runs), 1),
+    maxMs: round(Math.max(...runs), 1),
+  };
+});
+const worst = worstCases.reduce((a, b) => (b.maxMs > a.maxMs ? b : a));
+
+// 6. The worker: a cold start (new thread loading the MDX toolchain) and a warm compile of a part.
+const w0 = performance.now();
+await pingWorker();
+const workerColdStartMs = performance.now() - w0;
+const workerCompiles: number[] = [];
+for (const part of parts) {
+  const t0 = performance.now();
+  await compileInWorker({ source: part.source, slug: part.slug });
+  workerCompiles.push(performance.now() - t0);
+}
+await closeMdxWorker();
+
 const stats = getCompileStats();
 const expectedCompiles = parts.length * (1 + COLD_RUNS);
 if (stats.compiles !== expectedCompiles)
@@ -110,6 +148,13 @@ writeFileSync(
     runs: { cold: COLD_RUNS, warmCalls: WARM_CALLS, validate: VALIDATE_RUNS },
     firstPassMs: round(firstPassMs, 1),
     compiles: stats.compiles,
+    worstCases,
+    worst: { name: worst.name, maxMs: worst.maxMs, medianMs: worst.medianMs },
+    worker: {
+      coldStartMs: round(workerColdStartMs, 1),
+      firstCompileMs: round(workerCompiles[0], 1),
+      compileMedianMs: round(median(workerCompiles), 1),
+    },
     memory: {
       rssBeforeMB: round(rssBefore / 2 ** 20, 1),
       peakRssDeltaMB: round((peakRss - rssBefore) / 2 ** 20, 1),

@@ -149,6 +149,26 @@ if (mdx) {
   console.log(
     `Memory: RSS +${mdx.memory.peakRssDeltaMB} MB at peak over ${mdx.memory.rssBeforeMB} MB, plus esbuild's own process at ${mdx.memory.esbuildPeakRssMB} MB`,
   );
+  console.log(
+    "\nvalidate() on the worst inputs under the 100 KB cap (lib/content/__fixtures__/worst-case.ts), goal < 1000 ms",
+  );
+  console.table(
+    Object.fromEntries(
+      mdx.worstCases.map((worst) => [
+        worst.name,
+        {
+          KB: Number((worst.bytes / 1024).toFixed(1)),
+          "median ms": worst.medianMs,
+          "max ms": worst.maxMs,
+          outcome: worst.outcome,
+        },
+      ]),
+    ),
+  );
+  console.log(`Worst: ${mdx.worst.name}, ${mdx.worst.maxMs} ms (median ${mdx.worst.medianMs} ms)`);
+  console.log(
+    `MDX worker: cold start ${mdx.worker.coldStartMs} ms, first compile ${mdx.worker.firstCompileMs} ms, then median ${mdx.worker.compileMedianMs} ms per part`,
+  );
 }
 if (http) {
   console.log(

@@ -2,7 +2,7 @@
 //   npm run audit:verify
 // Exit codes: 0 chain intact, 1 chain broken or check failed, 2 usage error.
 import { type AuditChainResult, verifyAuditChain } from "@/lib/audit/events";
-import { EXIT, parseCliArgs, reportFailure, runOnStore } from "@/lib/db/cli";
+import { EXIT, parseCliArgs, reportFailure, runOnStore } from "@/lib/cli/run";
 
 const USAGE = `Gebruik: npm run audit:verify [-- --json]
 

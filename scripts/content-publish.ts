@@ -3,12 +3,21 @@
 // Exit codes: 0 published, 1 failed (invalid content, identical to the current version, store problem), 2 usage error.
 import os from "node:os";
 import path from "node:path";
-import { contentDirectory, DEFAULT_POLICY, readPolicyDirectory } from "@/lib/content/source";
-import { EXIT, parseCliArgs, reportFailure, runOnStore } from "@/lib/db/cli";
+import { setTimeout as sleep } from "node:timers/promises";
+import {
+  contentDirectory,
+  DEFAULT_POLICY,
+  hashParts,
+  type PartSource,
+  readPolicyDirectory,
+} from "@/lib/content/source";
+import { EXIT, parseCliArgs, reportFailure, runOnStore } from "@/lib/cli/run";
+import { storeSettings } from "@/lib/db/client";
+import { callRunningPortal, findRunningPortal, isOutcomeUnknown } from "@/lib/cli/portal-link";
 import type { PolicyVersion } from "@/lib/db/schema";
-import { AppError } from "@/lib/errors";
 import { formatDate } from "@/lib/format/dates";
 import { parseDeadline } from "@/lib/policy/deadline";
+import { PUBLISH_BUDGET_MS } from "@/lib/policy/renderings";
 import { ensureInitialVersion, publishVersion } from "@/lib/policy/versions";
 
 const USAGE = `Gebruik: npm run content:publish -- --summary "Wat is er veranderd" [opties]
@@ -26,7 +35,7 @@ async function main(argv: string[]): Promise<number> {
   const parsed = parseCliArgs(
     argv,
     {
-      summary: { type: "string" },
+      summary: { type: "string", required: true },
       material: { type: "boolean", default: false },
       deadline: { type: "string" },
       "content-dir": { type: "string" },
@@ -37,19 +46,9 @@ async function main(argv: string[]): Promise<number> {
   );
   if ("exit" in parsed) return parsed.exit;
   const { values } = parsed;
-  const summary = values.summary?.trim();
-  if (!summary) {
-    console.error(`--summary ontbreekt.\n\n${USAGE}`);
-    return EXIT.usage;
-  }
+  const { summary } = values;
   let deadline: Date | null = null;
   if (values.deadline !== undefined) {
-    if (!values.material) {
-      console.error(
-        "--deadline kan alleen samen met --material: bij een redactionele wijziging hoeft niemand opnieuw te bevestigen.",
-      );
-      return EXIT.usage;
-    }
     try {
       deadline = parseDeadline(values.deadline);
     } catch (error) {
@@ -62,26 +61,27 @@ async function main(argv: string[]): Promise<number> {
   const directory = path.resolve(values["content-dir"] ?? contentDirectory(policy));
   const label = values.by?.trim() || `${os.userInfo().username} (CLI)`;
 
+  let parts: PartSource[] | null = null;
+  const sentAt = Date.now();
   try {
-    const parts = await readPolicyDirectory(directory);
+    const read = await readPolicyDirectory(directory);
+    parts = read;
     const { version } = await runOnStore<{ version: PolicyVersion }>({
       internalPath: "/api/internal/publish",
       body: {
         policy,
-        parts,
+        parts: read,
         summary,
         material: values.material,
         deadline: deadline?.toISOString() ?? null,
         publishedBy: { label },
       },
       direct: async (store) => {
-        // A store the portal never opened has no version 1 yet; number after the shipped content.
-        if (policy === DEFAULT_POLICY) await ensureInitialVersion({ db: store.db, policy });
         return {
           version: await publishVersion({
             db: store.db,
             policy,
-            parts,
+            parts: read,
             summary,
             material: values.material,
             deadline,
@@ -90,17 +90,76 @@ async function main(argv: string[]): Promise<number> {
         };
       },
     });
-    const kind = version.material ? "inhoudelijke wijziging" : "redactionele wijziging";
-    const due = version.deadline ? `, uiterste datum ${formatDate(version.deadline)}` : "";
-    console.log(`Versie ${version.number} van ${version.policy} gepubliceerd (${kind}${due}).`);
-    console.log(`SHA-256: ${version.contentHash}`);
+    reportPublished(version);
     return EXIT.ok;
   } catch (error) {
-    if (error instanceof AppError && error.code === "invalid_input") {
-      console.error(error.message);
+    if (parts && isOutcomeUnknown(error)) {
+      console.error(`${(error as Error).message} Nagaan of de versie toch is gepubliceerd…`);
+      const found = await findOwnPublication({ policy, parts, sentAt });
+      if (found === "unknown") {
+        console.error(
+          "De uitkomst is onbekend: het portaal gaf geen antwoord. Kijk op /richtlijnen/wijzigingen of de versie er staat voordat je opnieuw publiceert.",
+        );
+        return EXIT.failure;
+      }
+      if (found) {
+        reportPublished(found);
+        return EXIT.ok;
+      }
+      console.error("Niet gepubliceerd: het portaal heeft geen versie met deze inhoud opgeslagen.");
       return EXIT.failure;
     }
     return reportFailure(error);
+  }
+}
+
+function reportPublished(version: PolicyVersion) {
+  const kind = version.material ? "inhoudelijke wijziging" : "redactionele wijziging";
+  const due = version.deadline ? `, uiterste datum ${formatDate(new Date(version.deadline))}` : "";
+  console.log(`Versie ${version.number} van ${version.policy} gepubliceerd (${kind}${due}).`);
+  console.log(`SHA-256: ${version.contentHash}`);
+}
+
+/** How often to ask, and how long past the portal's own publish budget to keep asking. */
+const STATUS_INTERVAL_MS = 2_000;
+const STATUS_GRACE_MS = 30_000;
+
+/**
+ * After a lost connection: asks the portal, by content hash, for a version of this content
+ * published since the request was sent. Keeps asking until the portal's publish budget (plus
+ * grace) has passed, since the publish may still be under way. Returns the version, null when
+ * the portal answers that there is none after the budget, or "unknown" when it never answers.
+ */
+async function findOwnPublication({
+  policy,
+  parts,
+  sentAt,
+}: {
+  policy: string;
+  parts: PartSource[];
+  sentAt: number;
+}): Promise<PolicyVersion | null | "unknown"> {
+  const contentHash = hashParts(parts.map(({ slug, source }) => ({ slug, source })));
+  const deadline = sentAt + PUBLISH_BUDGET_MS + STATUS_GRACE_MS;
+  let answered = false;
+  for (;;) {
+    const portal = findRunningPortal(storeSettings().dataDir);
+    if (portal) {
+      try {
+        const { version } = await callRunningPortal<{ version: PolicyVersion | null }>({
+          lock: portal,
+          path: "/api/internal/publish-status",
+          body: { policy, contentHash },
+        });
+        answered = true;
+        // Same machine, same clock; a second of slack for rounding in the database.
+        if (version && new Date(version.publishedAt).getTime() >= sentAt - 1_000) return version;
+      } catch {
+        // Restarting or busy: ask again.
+      }
+    }
+    if (Date.now() >= deadline) return answered ? null : "unknown";
+    await sleep(STATUS_INTERVAL_MS);
   }
 }
 

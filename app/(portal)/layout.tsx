@@ -1,7 +1,7 @@
-import { AcknowledgementStatusBanner } from "@/components/acknowledgement-status";
-import { DemoBanner } from "@/components/demo-banner";
-import { SiteFooter } from "@/components/site-footer";
-import { SiteHeader } from "@/components/site-header";
+import { AcknowledgementStatusBanner } from "@/components/acknowledgement/acknowledgement-status";
+import { DemoBanner } from "@/components/layout/demo-banner";
+import { SiteFooter } from "@/components/layout/site-footer";
+import { SiteHeader } from "@/components/layout/site-header";
 import { isDevIdentityProvider, requireUser } from "@/lib/auth/session";
 import { DEFAULT_POLICY } from "@/lib/content/source";
 import { getStatusForEmployee } from "@/lib/reading/current-policy";

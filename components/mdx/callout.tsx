@@ -1,12 +1,8 @@
 import type { ReactNode } from "react";
-import { z } from "zod";
+import type { z } from "zod";
+import type { calloutProps } from "@/lib/content/mdx-components";
 
-export const calloutProps = z.strictObject({
-  type: z.enum(["info", "let-op", "tip"]),
-  title: z.string().trim().min(1).max(120).optional(),
-});
-
-export type CalloutProps = z.infer<typeof calloutProps> & { children?: ReactNode };
+type CalloutProps = z.infer<typeof calloutProps> & { children?: ReactNode };
 
 const DEFAULT_TITLE: Record<CalloutProps["type"], string> = {
   info: "Goed om te weten",

@@ -5,25 +5,17 @@ import { appendAuditEvent } from "@/lib/audit/events";
 import { PUBLISH_LOCK_CLASS } from "@/lib/db/advisory-locks";
 import { type Db, type Executor, getDb } from "@/lib/db/client";
 import { type Acknowledgement, acknowledgements, policyVersions } from "@/lib/db/schema";
+import {
+  type AcknowledgementStateResult,
+  computeAcknowledgementState,
+} from "@/lib/acknowledgements/state";
 import { employeeLabel } from "@/lib/employees/queries";
 import { AppError } from "@/lib/errors";
 import { findCurrentVersion, listVersions, type Version } from "@/lib/policy/versions";
 
 export type AcknowledgementWithVersion = Acknowledgement & { version: Version };
 
-export type AcknowledgementState = "acknowledged" | "outstanding" | "changed";
-
-export type AcknowledgementStatus = {
-  state: AcknowledgementState;
-  /** The newest version: the one to read and acknowledge. */
-  current: Version;
-  /** The newest material version: acknowledging it, or anything newer, counts. */
-  required: Version;
-  /** The employee's newest acknowledgement of this policy, if any. */
-  acknowledged: AcknowledgementWithVersion | null;
-  deadline: Date | null;
-  overdue: boolean;
-};
+export type AcknowledgementStatus = AcknowledgementStateResult<Version, AcknowledgementWithVersion>;
 
 // Enough for any real browser; a longer header is not evidence of anything.
 const MAX_USER_AGENT_LENGTH = 512;
@@ -31,7 +23,7 @@ const MAX_USER_AGENT_LENGTH = 512;
 /**
  * Record that the employee acknowledged the version they were shown. Idempotent: the unique
  * (employee, version) constraint collapses double submits onto one row, and only the request
- * that inserted it writes the audit event. Every caller gets the row back.
+ * that inserted it writes the audit event. Every caller gets the row back, with its version.
  */
 export async function acknowledgeVersion({
   employeeId,
@@ -45,7 +37,7 @@ export async function acknowledgeVersion({
   contentHash: string;
   userAgent: string | null;
   db?: Db;
-}): Promise<{ created: boolean; acknowledgement: Acknowledgement }> {
+}): Promise<{ created: boolean; acknowledgement: Acknowledgement; version: Version }> {
   const executor = db ?? (await getDb());
   return executor.transaction(async (tx) => {
     const [version] = await tx
@@ -98,7 +90,7 @@ export async function acknowledgeVersion({
           ),
         )
         .limit(1);
-      return { created: false, acknowledgement: existing };
+      return { created: false, acknowledgement: existing, version };
     }
 
     await appendAuditEvent(tx, {
@@ -116,15 +108,11 @@ export async function acknowledgeVersion({
         acknowledgedAt: inserted.acknowledgedAt.toISOString(),
       },
     });
-    return { created: true, acknowledgement: inserted };
+    return { created: true, acknowledgement: inserted, version };
   });
 }
 
-/**
- * Where the employee stands. The required version is the newest material one (version 1 always
- * is); acknowledging it or anything newer counts, so editorial versions carry an acknowledgement
- * forward. "changed": they acknowledged an older version only; "outstanding": never.
- */
+/** Where the employee stands on the policy at `now`: the rule of lib/acknowledgements/state.ts. */
 export async function getAcknowledgementStatus({
   employeeId,
   policy,
@@ -138,27 +126,10 @@ export async function getAcknowledgementStatus({
 }): Promise<AcknowledgementStatus> {
   const executor = db ?? (await getDb());
   const versions = await listVersions({ policy, db: executor });
-  const current = versions[0];
-  if (!current)
+  if (versions.length === 0)
     throw new AppError("not_found", "Er is nog geen versie van deze richtlijnen gepubliceerd.");
-  const required = versions.find((version) => version.material) ?? versions[versions.length - 1];
-
-  const acks = await selectAcknowledgements(executor, employeeId, policy);
-  const newest = acks[0] ?? null;
-  const state: AcknowledgementState = acks.some((ack) => ack.version.number >= required.number)
-    ? "acknowledged"
-    : newest
-      ? "changed"
-      : "outstanding";
-  const deadline = required.deadline;
-  return {
-    state,
-    current,
-    required,
-    acknowledged: newest,
-    deadline,
-    overdue: state !== "acknowledged" && deadline !== null && now.getTime() > deadline.getTime(),
-  };
+  const acknowledgements = await selectAcknowledgements(executor, employeeId, policy);
+  return computeAcknowledgementState({ versions, acknowledgements, now });
 }
 
 /** Every acknowledgement of the employee, newest first, each with the version it was for. */

@@ -21,7 +21,12 @@ function form(entries: [string, string][]): FormData {
 describe("server action wrapper", () => {
   it("checks the session before it looks at the input", async () => {
     const handler = vi.fn();
-    const action = createAction({ getUser: async () => null }, null, schema, handler);
+    const action = createAction(
+      { getUser: async () => null },
+      "acknowledge-policy",
+      schema,
+      handler,
+    );
     const result = await action(null, form([["versionId", "not-a-number"]]));
     expect(result).toEqual({
       status: "error",
@@ -31,9 +36,9 @@ describe("server action wrapper", () => {
     expect(handler).not.toHaveBeenCalled();
   });
 
-  it("refuses an employee without the required role", async () => {
+  it("refuses an employee without the required permission", async () => {
     const handler = vi.fn();
-    const action = createAction({ getUser: async () => employee }, "hr", schema, handler);
+    const action = createAction({ getUser: async () => employee }, "view-hr-data", schema, handler);
     expect(
       await action(
         null,
@@ -48,7 +53,12 @@ describe("server action wrapper", () => {
 
   it("returns Dutch field errors for invalid input without running the handler", async () => {
     const handler = vi.fn();
-    const action = createAction({ getUser: async () => employee }, null, schema, handler);
+    const action = createAction(
+      { getUser: async () => employee },
+      "acknowledge-policy",
+      schema,
+      handler,
+    );
     const result = await action(null, form([["versionId", "abc"]]));
     expect(result.status).toBe("invalid");
     if (result.status !== "invalid") return;
@@ -62,7 +72,7 @@ describe("server action wrapper", () => {
   it("passes parsed input and the user to the handler and spreads its result into ok", async () => {
     const action = createAction(
       { getUser: async () => hr },
-      "hr",
+      "export-hr-data",
       schema,
       async (input, { user, formData }) => {
         expect(formData).toBeInstanceOf(FormData);
@@ -88,7 +98,7 @@ describe("server action wrapper", () => {
   it("accepts a plain object as input", async () => {
     const action = createAction(
       { getUser: async () => employee },
-      null,
+      "acknowledge-policy",
       schema,
       async () => undefined,
     );
@@ -96,9 +106,14 @@ describe("server action wrapper", () => {
   });
 
   it("turns an AppError into its Dutch message and hides other errors", async () => {
-    const appError = createAction({ getUser: async () => employee }, null, schema, async () => {
-      throw new AppError("version_outdated", "Er is een nieuwere versie.");
-    });
+    const appError = createAction(
+      { getUser: async () => employee },
+      "acknowledge-policy",
+      schema,
+      async () => {
+        throw new AppError("version_outdated", "Er is een nieuwere versie.");
+      },
+    );
     expect(await appError(null, { versionId: 1, confirm: "ja" })).toEqual({
       status: "error",
       code: "version_outdated",
@@ -106,9 +121,14 @@ describe("server action wrapper", () => {
     });
 
     const spy = vi.spyOn(console, "error").mockImplementation(() => {});
-    const crash = createAction({ getUser: async () => employee }, null, schema, async () => {
-      throw new Error("connection refused to 10.0.0.5");
-    });
+    const crash = createAction(
+      { getUser: async () => employee },
+      "acknowledge-policy",
+      schema,
+      async () => {
+        throw new Error("connection refused to 10.0.0.5");
+      },
+    );
     const result = await crash(null, { versionId: 1, confirm: "ja" });
     expect(result).toMatchObject({ status: "error", code: "internal" });
     expect(JSON.stringify(result)).not.toContain("10.0.0.5");
@@ -124,7 +144,7 @@ describe("server action wrapper", () => {
     };
     const action = createAction(
       { getUser: async () => employee, rethrow },
-      null,
+      "acknowledge-policy",
       schema,
       async () => {
         throw signal;

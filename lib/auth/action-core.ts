@@ -1,7 +1,8 @@
-// The one wrapper every server action goes through: session and role first, then input, then work.
+// The one wrapper every server action goes through: session and permission first, then input, then work.
 // Pure (no Next imports) so it can be tested; lib/auth/action.ts binds it to the real session.
 import { z } from "zod";
 import { AppError, type AppErrorCode } from "@/lib/errors";
+import { can, type Permission } from "./permissions";
 import type { Role } from "./roles";
 
 export type ActionErrors = Record<string, string[]>;
@@ -56,7 +57,8 @@ export function createAction<
     /** Lets Next's own control flow (redirect, notFound, forbidden) pass through. */
     rethrow?: (error: unknown) => void;
   },
-  role: Role | null,
+  /** What the caller must be allowed to do, asked of the permission table. */
+  permission: Permission,
   schema: S,
   handler: ActionHandler<S, U, T>,
 ): Action<T> {
@@ -65,7 +67,7 @@ export function createAction<
     const user = await deps.getUser();
     if (!user)
       return { status: "error", code: "unauthenticated", message: MESSAGES.unauthenticated };
-    if (role && !user.roles.includes(role))
+    if (!can(user, permission))
       return { status: "error", code: "forbidden", message: MESSAGES.forbidden };
 
     const formData = input instanceof FormData ? input : null;

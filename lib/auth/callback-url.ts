@@ -1,4 +1,5 @@
 // Where to send someone after signing in. Only paths on this portal: never another origin (open redirect).
+import { isUnder, NEXT_AUTH_PATH, SIGN_IN_PATH, SIGN_OUT_PATH } from "./paths";
 
 const FALLBACK = "/";
 const BASE = "http://portal.invalid";
@@ -34,5 +35,11 @@ export function safeCallbackPath(value: unknown, origin?: string): string {
 }
 
 function isAuthPath(pathname: string): boolean {
-  return /^\/(aanmelden|afmelden|api\/auth)(\/|$)/.test(pathname);
+  return [SIGN_IN_PATH, SIGN_OUT_PATH, NEXT_AUTH_PATH].some((base) => isUnder(pathname, base));
+}
+
+/** The sign-in URL that returns to `returnTo` (a same-origin path) afterwards. */
+export function signInUrl(returnTo?: string | null): string {
+  const path = safeCallbackPath(returnTo);
+  return path === "/" ? SIGN_IN_PATH : `${SIGN_IN_PATH}?callbackUrl=${encodeURIComponent(path)}`;
 }

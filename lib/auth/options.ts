@@ -3,18 +3,16 @@ import "server-only";
 import type { AuthOptions } from "next-auth";
 import type { JWT } from "next-auth/jwt";
 import type { OAuthConfig } from "next-auth/providers/oauth";
-import { appendAuditEvent } from "@/lib/audit/events";
-import { getDb } from "@/lib/db/client";
-import { employeeLabel, recordSignIn } from "@/lib/employees/queries";
+import { recordSignIn, recordSignOut } from "@/lib/employees/queries";
 import { env, type Env } from "@/lib/env";
 import { safeCallbackPath } from "./callback-url";
+import { SIGN_IN_PATH } from "./paths";
 import { isRole, mapGroupsToRoles, type Role } from "./roles";
 
 /** next-auth's id for the one identity provider; part of the redirect URI `/api/auth/callback/oidc`. */
 export const PROVIDER_ID = "oidc";
 /** Seconds. One working shift; after that, sign in again. */
 export const SESSION_MAX_AGE = 10 * 60 * 60;
-export const SIGN_IN_PATH = "/aanmelden";
 
 /** What the session cookie carries about the signed-in employee. */
 export type SessionClaims = {
@@ -199,23 +197,13 @@ export function buildAuthOptions(config: AuthConfig, deps: AuthDependencies): Au
   };
 }
 
-async function recordSignOut(employeeId: number): Promise<void> {
-  const db = await getDb();
-  await db.transaction((tx) =>
-    appendAuditEvent(tx, {
-      actorEmployeeId: employeeId,
-      actorLabel: employeeLabel(employeeId),
-      action: "auth.sign_out",
-      subjectType: "employee",
-      subjectId: employeeId,
-    }).then(() => undefined),
-  );
-}
-
 let authOptions: AuthOptions | undefined;
 
 /** The portal's next-auth options, built on first use (not at import: `next build` needs no env). */
 export function getAuthOptions(): AuthOptions {
-  authOptions ??= buildAuthOptions(env, { recordSignIn, recordSignOut });
+  authOptions ??= buildAuthOptions(env, {
+    recordSignIn,
+    recordSignOut: (employeeId) => recordSignOut({ employeeId }),
+  });
   return authOptions;
 }

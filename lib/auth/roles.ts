@@ -46,3 +46,11 @@ export function mapGroupsToRoles(groups: unknown, config: RoleMappingConfig): Ro
 export function isRole(value: unknown): value is Role {
   return typeof value === "string" && (ROLES as readonly string[]).includes(value);
 }
+
+/** How the UI names each role (GLOSSARY.md): employee medewerker, HR P&O, editor Communicatie. */
+export const ROLE_LABELS: Readonly<Record<Role, string>> = {
+  employee: "medewerker",
+  hr: "P&O",
+  editor: "Communicatie",
+  admin: "beheerder",
+};

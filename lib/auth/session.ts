@@ -7,15 +7,13 @@ import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 import { getEmployee } from "@/lib/employees/queries";
 import { env } from "@/lib/env";
-import { safeCallbackPath } from "./callback-url";
-import { getAuthOptions, readSessionClaims, SIGN_IN_PATH, type SessionClaims } from "./options";
-import type { Role } from "./roles";
+import { signInUrl } from "./callback-url";
+import { getAuthOptions, readSessionClaims, type SessionClaims } from "./options";
+import { PATHNAME_HEADER } from "./paths";
+import { can, type Permission } from "./permissions";
 
 export type { Role } from "./roles";
 export type SessionUser = SessionClaims;
-
-/** The header proxy.ts sets to the requested path, so a page can send people back after sign-in. */
-export const PATHNAME_HEADER = "x-pathname";
 
 /**
  * The signed-in employee, or null. Reads the session once per request. A session whose employee no
@@ -32,12 +30,6 @@ export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
   return (await getEmployee({ id: claims.employeeId })) ? claims : null;
 });
 
-/** The sign-in URL that returns to `returnTo` (a same-origin path) afterwards. */
-export function signInUrl(returnTo?: string | null): string {
-  const path = safeCallbackPath(returnTo);
-  return path === "/" ? SIGN_IN_PATH : `${SIGN_IN_PATH}?callbackUrl=${encodeURIComponent(path)}`;
-}
-
 /**
  * The signed-in employee; anyone else is redirected to sign-in and comes back to this page
  * afterwards (from `returnTo`, else the path proxy.ts recorded).
@@ -49,18 +41,17 @@ export async function requireUser({ returnTo }: { returnTo?: string } = {}): Pro
   redirect(signInUrl(path));
 }
 
-/** The signed-in employee holding `role`; others get 403 (app/forbidden.tsx). Admin holds every role. */
-export async function requireRole(
-  role: Role,
+/**
+ * The signed-in employee who may do `permission` (lib/auth/permissions.ts). The signed-out go to
+ * sign-in as with requireUser; anyone else gets 403 (app/forbidden.tsx).
+ */
+export async function requirePermission(
+  permission: Permission,
   options: { returnTo?: string } = {},
 ): Promise<SessionUser> {
   const user = await requireUser(options);
-  if (!user.roles.includes(role)) forbidden();
+  if (!can(user, permission)) forbidden();
   return user;
-}
-
-export function hasRole(user: SessionUser | null, role: Role): boolean {
-  return !!user && user.roles.includes(role);
 }
 
 /**

@@ -1,10 +1,10 @@
 import "server-only";
 
-import { createHash } from "node:crypto";
 import { AppError } from "@/lib/errors";
 import { bundlePart } from "./bundle";
+import { compileHash } from "./hash";
 import type { HeadingEntry, RuleEntry } from "./rehype-anchors";
-import { describeParseError, type PartFrontmatter, SLUG_PATTERN, VALIDATE_SOURCE, validate, type ValidationError } from "./validate";
+import { describeParseError, type PartFrontmatter, SLUG_PATTERN, VALIDATE_SOURCE, validate, type SourceError as ValidationError } from "./validate";
 
 export type CompiledPart = {
   /** Cache key: SHA-256 of pipeline version, slug and source. Stable for the same input. */
@@ -15,8 +15,7 @@ export type CompiledPart = {
   rules: RuleEntry[];
 };
 
-/** Bump when plugins or options change the output, so stale compiled code is never reused. */
-export const PIPELINE_VERSION = "content-pipeline-1";
+export { compileHash, PIPELINE_VERSION } from "./hash";
 
 /** Enough for many versions of a few policies; compiled parts are a few KB each. */
 const MAX_CACHE_ENTRIES = 500;
@@ -29,13 +28,10 @@ export function getCompileStats() {
   return { ...stats, cacheSize: cache.size };
 }
 
-export function compileHash({ source, slug }: { source: string; slug: string }): string {
-  return createHash("sha256").update(`${PIPELINE_VERSION}\0${slug}\0${source}`, "utf8").digest("hex");
-}
-
 /**
- * Validates and compiles one part. Cached in memory by content hash, so in steady state no page
- * view compiles; concurrent requests for the same part share one compile. Invalid input throws
+ * Validates and compiles one part on this thread, cached in memory by content hash; concurrent
+ * calls for the same part share one compile. For tests and the benchmark: the portal compiles in
+ * the MDX worker at publish time (lib/content/worker) and pages read the stored result. Invalid input throws
  * AppError("invalid_input") with the Dutch errors in `details.errors`, and is never cached.
  */
 export function compilePart({ source, slug }: { source: string; slug: string }): Promise<CompiledPart> {

@@ -1,7 +1,15 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { diffParts, toBlocks, wordChanges } from "./diff";
+import { diffParts as diffBlocksOf, toBlocks, wordChanges } from "./diff";
+
+type SourcePart = { slug: string; title: string; order: number; source: string };
+/** The redline diffs stored blocks; here they are made from the sources as publishing does. */
+const diffParts = ({ from, to }: { from: SourcePart[]; to: SourcePart[] }) =>
+  diffBlocksOf({
+    from: from.map((part) => ({ ...part, blocks: toBlocks(part.source) })),
+    to: to.map((part) => ({ ...part, blocks: toBlocks(part.source) })),
+  });
 
 const fm = (slug: string, title = slug) => `---\ntitle: ${title}\nslug: ${slug}\norder: 1\nsummary: S.\nkind: part\n---\n\n`;
 const part = (slug: string, body: string, { order = 1, title = slug } = {}) => ({ slug, title, order, source: fm(slug, title) + body });

@@ -11,7 +11,7 @@ import remarkFrontmatter from "remark-frontmatter";
 import remarkMdx from "remark-mdx";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
-import { getMdxComponentEntry } from "@/components/mdx";
+import { getMdxComponentSpec } from "./mdx-components";
 
 export type TextBlock = { kind: "paragraph" | "heading" | "bullet"; level: number; text: string };
 export type WordChange = { type: "same" | "added" | "removed"; text: string };
@@ -32,7 +32,8 @@ export type PartDiff = {
   changes: number;
 };
 
-type DiffInput = { slug: string; title: string; order: number; source: string };
+/** A part as the redline needs it: its readable blocks, stored at publish time (see toBlocks). */
+type DiffInput = { slug: string; title: string; order: number; blocks: TextBlock[] };
 
 /** Blocks kept visible on either side of a change. */
 const CONTEXT = 1;
@@ -56,12 +57,12 @@ export function diffParts({ from, to }: { from: DiffInput[]; to: DiffInput[] }):
 }
 
 function wholePart(part: DiffInput, status: "added" | "removed"): PartDiff {
-  const blocks = toBlocks(part.source).map((block): DiffBlock => ({ type: status, block }));
+  const blocks = part.blocks.map((block): DiffBlock => ({ type: status, block }));
   return { slug: part.slug, title: part.title, status, blocks, changes: blocks.length };
 }
 
 function diffPart(from: DiffInput, to: DiffInput): PartDiff {
-  const blocks = fold(diffBlocks(toBlocks(from.source), toBlocks(to.source)));
+  const blocks = fold(diffBlocks(from.blocks, to.blocks));
   const changes = blocks.filter((block) => block.type !== "same" && block.type !== "folded").length;
   const titleChange = from.title !== to.title ? { from: from.title, to: to.title } : undefined;
   return {
@@ -81,22 +82,30 @@ const parser = unified().use(remarkParse).use(remarkFrontmatter, ["yaml"]).use(r
 
 const normalise = (text: string) => text.replace(/\s+/g, " ").trim();
 
-/** The body of a part as readable blocks. Sources were validated on publish; anything unreadable falls back to paragraphs. */
+/**
+ * The body of a part as readable blocks. Parses MDX: runs in the MDX worker at publish time, and
+ * the result is stored with the version. Anything unreadable falls back to paragraphs.
+ */
 export function toBlocks(source: string): TextBlock[] {
   let tree: Root;
   try {
     tree = parser.parse(source);
   } catch {
-    const body = source.replace(/^---\r?\n[\s\S]*?\r?\n---\r?\n/, "");
-    return body
-      .split(/\r?\n\s*\r?\n/)
-      .map(normalise)
-      .filter(Boolean)
-      .map((text) => ({ kind: "paragraph", level: 0, text }));
+    return plainBlocks(source);
   }
   const blocks: TextBlock[] = [];
   for (const node of tree.children) collectBlocks(node, 0, blocks);
   return blocks;
+}
+
+/** Paragraphs split at blank lines, without parsing: linear, for text that cannot be compiled. */
+export function plainBlocks(source: string): TextBlock[] {
+  const body = source.replace(/^---\r?\n[\s\S]*?\r?\n---\r?\n/, "");
+  return body
+    .split(/\r?\n[ \t]*\r?\n/)
+    .map(normalise)
+    .filter(Boolean)
+    .map((text) => ({ kind: "paragraph", level: 0, text }));
 }
 
 function collectBlocks(node: RootContent, level: number, out: TextBlock[]): void {
@@ -119,7 +128,7 @@ function collectBlocks(node: RootContent, level: number, out: TextBlock[]): void
       for (const child of node.children) collectBlocks(child, level, out);
       return;
     case "mdxJsxFlowElement": {
-      const entry = node.name ? getMdxComponentEntry(node.name) : undefined;
+      const entry = node.name ? getMdxComponentSpec(node.name) : undefined;
       const props = Object.fromEntries(
         node.attributes.flatMap((attribute) =>
           attribute.type === "mdxJsxAttribute" && typeof attribute.value === "string" ? [[attribute.name, attribute.value]] : [],
@@ -152,7 +161,7 @@ function inlineText(node: Nodes): string {
     return node.url && node.url !== label ? `${label} (${node.url})` : label;
   }
   if (node.type === "mdxJsxTextElement" && node.name) {
-    const entry = getMdxComponentEntry(node.name);
+    const entry = getMdxComponentSpec(node.name);
     if (entry?.plainText) {
       const props = Object.fromEntries(
         node.attributes.flatMap((attribute) =>

@@ -5,6 +5,7 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { AppError } from "@/lib/errors";
 import { type PartKind, SLUG_PATTERN, validate } from "./validate";
+import { formatValidationErrors } from "./validation-error";
 
 export type { PartKind } from "./validate";
 
@@ -52,23 +53,14 @@ export async function readPolicyDirectory(dir: string): Promise<PartSource[]> {
     }
     const result = validate(source);
     if (!result.ok) {
-      const [first] = result.errors;
-      const more = result.errors.length > 1 ? ` (en nog ${result.errors.length - 1} andere fout${result.errors.length > 2 ? "en" : ""})` : "";
-      throw new AppError("invalid_input", `${name}, regel ${first.line}, kolom ${first.column}: ${first.message}${more}`, {
-        file,
-        errors: result.errors,
-      });
+      // The frontmatter is needed to build the part; publishVersion checks everything else.
+      const errors = result.errors.map((error) => ({ ...error, file: name }));
+      throw new AppError("invalid_input", formatValidationErrors(errors, ""), { file, errors });
     }
     parts.push({ ...result.frontmatter, source });
   }
 
-  for (const key of ["slug", "order"] as const) {
-    const seen = new Set<string | number>();
-    for (const part of parts) {
-      if (seen.has(part[key])) throw new AppError("invalid_input", `Twee onderdelen in ${dir} hebben dezelfde ${key}: ${part[key]}.`);
-      seen.add(part[key]);
-    }
-  }
+  // Slug and order uniqueness are publishVersion's to check, once.
   return parts.sort((a, b) => a.order - b.order);
 }
 

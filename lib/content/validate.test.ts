@@ -5,7 +5,8 @@ import { unified } from "unified";
 import { VFile } from "vfile";
 import { describe, expect, it } from "vitest";
 import { FRONTMATTER, HOSTILE } from "./__fixtures__/hostile";
-import { checkUrl, remarkValidate, validate } from "./validate";
+import { WORST_CASES } from "./__fixtures__/worst-case";
+import { checkUrl, MAX_LIST_ITEMS, MAX_NODES, MAX_SOURCE_BYTES, remarkValidate, validate } from "./validate";
 
 const CONTENT_DIR = path.join(process.cwd(), "content", "sociale-media");
 
@@ -83,6 +84,63 @@ describe("validate", () => {
     validate(source);
     // Generous bound for a loaded CI machine; quadratic behaviour would take minutes.
     expect(performance.now() - started).toBeLessThan(15_000);
+  });
+});
+
+describe("whole-document limits", () => {
+  // Catastrophic-regression bound only: bench/mdx.ts shows the real figures (goal: under 1 s each).
+  const SANITY_MS = 10_000;
+
+  it("refuses the loose nested list filled to the cap quickly, at a line", () => {
+    const unit = "- x\n  - x\n\n";
+    const source = FRONTMATTER + unit.repeat(Math.floor((MAX_SOURCE_BYTES - FRONTMATTER.length) / unit.length));
+    expect(source.length).toBeGreaterThan(MAX_SOURCE_BYTES - 20);
+    const started = performance.now();
+    const result = validate(source);
+    const elapsed = performance.now() - started;
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors[0].message).toMatch(/te veel regels/);
+    expect(result.errors[0].line).toBeGreaterThan(1);
+    // Refused before parsing: a pre-scan, not minutes of micromark (149 s before this limit).
+    expect(elapsed).toBeLessThan(2_000);
+  });
+
+  it("counts list items over the whole document, across blank lines", () => {
+    const source = FRONTMATTER + "- punt\n\n".repeat(MAX_LIST_ITEMS + 1);
+    const result = validate(source);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors.map((error) => error.message).join(" ")).toMatch(/te veel (lijstonderdelen|alinea)/);
+  });
+
+  it("refuses a tree with too many nodes", () => {
+    // Short emphasised words in long paragraphs: few blocks and lines, many nodes.
+    const paragraph = `${"*a* b ".repeat(30)}\n\n`;
+    const source = FRONTMATTER + paragraph.repeat(Math.ceil(MAX_NODES / 60) + 5);
+    const result = validate(source);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors.map((error) => error.message).join(" ")).toMatch(/te veel (onderdelen|opmaaktekens)/);
+  });
+
+  describe.each(WORST_CASES.map((worst) => [worst.name, worst] as const))("worst case: %s", (_name, worst) => {
+    it(`is ${worst.expect} within the sanity bound`, () => {
+      expect(new TextEncoder().encode(worst.source).length).toBeLessThanOrEqual(MAX_SOURCE_BYTES);
+      const started = performance.now();
+      const result = validate(worst.source);
+      expect(performance.now() - started).toBeLessThan(SANITY_MS);
+      if (worst.expect === "accepted") {
+        expect(result.ok ? [] : result.errors).toEqual([]);
+      } else {
+        expect(result.ok).toBe(false);
+        if (result.ok) return;
+        // Dutch, with a position.
+        expect(result.errors[0].message).toMatch(/\b(de|het|te|niet)\b/i);
+        expect(result.errors[0].line).toBeGreaterThanOrEqual(1);
+        expect(result.errors[0].column).toBeGreaterThanOrEqual(1);
+      }
+    });
   });
 });
 

@@ -20,12 +20,15 @@ import { unified } from "unified";
 import type { VFile } from "vfile";
 import { isMap, isNode, isScalar, LineCounter, parseDocument, visit as visitYaml } from "yaml";
 import { z } from "zod";
-import { getMdxComponentEntry, mdxComponentNames } from "@/components/mdx";
+import { getMdxComponentSpec, mdxComponentNames } from "./mdx-components";
 
 export type PartKind = "intro" | "part" | "closing";
 export type PartFrontmatter = { title: string; slug: string; order: number; summary: string; kind: PartKind };
-export type ValidationError = { message: string; line: number; column: number };
-export type ValidationResult = { ok: true; frontmatter: PartFrontmatter; body: string } | { ok: false; errors: ValidationError[] };
+import type { ValidationError } from "./validation-error";
+
+/** The validator always knows where: line and column are set. */
+export type SourceError = Required<Pick<ValidationError, "message" | "line" | "column">>;
+export type ValidationResult = { ok: true; frontmatter: PartFrontmatter; body: string } | { ok: false; errors: SourceError[] };
 
 /**
  * Parts are about 3 KB. micromark needs roughly 1–1.5 s per 100 KB of dense adversarial markup
@@ -62,7 +65,9 @@ type Point = { line: number; column: number };
 type Position = { start: Point } | undefined;
 
 class Collector {
-  readonly errors: ValidationError[] = [];
+  readonly errors: SourceError[] = [];
+  /** Nodes seen in the tree so far, against MAX_NODES. */
+  nodes = 0;
   add(message: string, at: Point | undefined): void {
     if (this.errors.length >= MAX_ERRORS) return;
     this.errors.push({ message, line: at?.line ?? 1, column: at?.column ?? 1 });
@@ -224,16 +229,65 @@ export const MAX_BLOCK_CHARS = 10_000;
 /** Most emphasis, bracket or backtick characters in one block. */
 export const MAX_BLOCK_MARKERS = 120;
 
+/*
+ * Whole-document limits. micromark's cost grows with the number of tokens it makes (and for some
+ * constructs with their square), not with bytes: 10 KB of "- x" items separated by blank lines took
+ * as long as 1 MB of plain prose. Per-block limits alone bound nothing, because a loose list or a
+ * lazy block quote carries on across blank lines. A guideline part is about 3 KB with some 20 lines,
+ * 10 bullets and a handful of markup characters, so these leave ample room while keeping the worst
+ * input under the size cap well within a second (see bench/mdx.ts and __fixtures__/worst-case.ts).
+ */
+/** Lines in the whole document. */
+export const MAX_LINES = 1_000;
+/** Blocks: runs of non-blank lines between blank lines. */
+export const MAX_BLOCKS = 200;
+/** List items (a list marker at the start of a line, after any quote or list markers). */
+export const MAX_LIST_ITEMS = 200;
+/** Block quote markers (>) at the start of lines, counted over the whole document. */
+export const MAX_QUOTE_MARKERS = 200;
+/** Headings (# at the start of a line). */
+export const MAX_HEADINGS = 150;
+/**
+ * Characters that start inline markup (* _ [ ] ` ! & < \\ { }), over the whole document. Each one
+ * makes tokens and some make the parser look back over the block.
+ */
+export const MAX_MARKUP_CHARS = 1_000;
+/** Leading spaces of a line (a tab counts 4); deeper indentation nests more containers than MAX_DEPTH allows. */
+export const MAX_INDENT = 4 * MAX_DEPTH;
+/** Nodes in the parsed tree: what is rendered and diffed later. */
+export const MAX_NODES = 6_000;
+
+const isMarkupChar = (c: number) =>
+  // * _ [ ] ` ! & < \ { }
+  c === 42 || c === 95 || c === 91 || c === 93 || c === 96 || c === 33 || c === 38 || c === 60 || c === 92 || c === 123 || c === 125;
+
 /**
  * micromark resolves emphasis, brackets and container nesting in time that grows with the square
  * of their number: 20 KB of "*a" takes seconds, 200 KB minutes. Guideline text needs few of them,
- * so cap them per block before parsing.
+ * so cap them per block and over the whole document before parsing. One pass, linear in the input.
  */
 function checkParserLimits(source: string, out: Collector): void {
   const lines = source.split("\n");
+  if (lines.length > MAX_LINES) {
+    out.add(`De tekst heeft te veel regels (${lines.length}, maximaal ${MAX_LINES}); verdeel hem over meer onderdelen.`, { line: MAX_LINES + 1, column: 1 });
+    return;
+  }
   let blockStart = 0;
   let blockChars = 0;
   let markers = 0;
+  let blocks = 0;
+  let inBlock = false;
+  let listItems = 0;
+  let quoteMarkers = 0;
+  let headings = 0;
+  let markup = 0;
+  // Report each whole-document limit once, at the line where it was crossed.
+  const reported = new Set<string>();
+  const once = (key: string, message: string, at: Point) => {
+    if (reported.has(key)) return;
+    reported.add(key);
+    out.add(message, at);
+  };
   const closeBlock = (line: number) => {
     if (blockChars > MAX_BLOCK_CHARS) {
       out.add(`Deze alinea of lijst is te lang (${blockChars} tekens, maximaal ${MAX_BLOCK_CHARS}); zet er een witregel tussen.`, { line: blockStart + 1, column: 1 });
@@ -243,22 +297,51 @@ function checkParserLimits(source: string, out: Collector): void {
     blockStart = line + 1;
     blockChars = 0;
     markers = 0;
+    inBlock = false;
   };
-  lines.forEach((line, index) => {
+  for (let index = 0; index < lines.length && !out.full; index++) {
+    const line = lines[index];
+    const at = { line: index + 1, column: 1 };
     if (line.trim() === "") {
       closeBlock(index);
-      return;
+      continue;
     }
+    if (!inBlock) {
+      inBlock = true;
+      if (++blocks > MAX_BLOCKS)
+        once("blocks", `De tekst heeft te veel alinea's, lijstonderdelen of andere blokken (maximaal ${MAX_BLOCKS}); verdeel hem over meer onderdelen.`, at);
+    }
+    let indent = 0;
+    for (let i = 0; i < line.length && (line[i] === " " || line[i] === "\t"); i++) indent += line[i] === "\t" ? 4 : 1;
+    if (indent > MAX_INDENT) once("indent", `Deze regel springt te ver in (${indent} spaties, maximaal ${MAX_INDENT}).`, at);
     // Block quote and list markers at the start of a line each open a container.
-    const containers = /^(?:[ \t]*(?:>|[-+*][ \t]|\d{1,9}[.)][ \t]))*/.exec(line)?.[0].match(/>|[-+*][ \t]|\d[.)][ \t]/g)?.length ?? 0;
-    if (containers > MAX_DEPTH) out.add(`De tekst is te diep genest (meer dan ${MAX_DEPTH} niveaus).`, { line: index + 1, column: 1 });
+    const prefix = /^(?:[ \t]*(?:>|[-+*][ \t]|\d{1,9}[.)][ \t]))*/.exec(line)?.[0] ?? "";
+    const containers = prefix.match(/>|[-+*][ \t]|\d[.)][ \t]/g) ?? [];
+    if (containers.length > MAX_DEPTH) out.add(`De tekst is te diep genest (meer dan ${MAX_DEPTH} niveaus).`, at);
+    for (const marker of containers) {
+      if (marker === ">") quoteMarkers++;
+      else listItems++;
+    }
+    // A list item may also stand alone ("-" or "1." at the end of the line).
+    if (/^[-+*]$|^\d{1,9}[.)]$/.test(line.slice(prefix.length).trim()) && !/^[-*_]{3,}$/.test(line.trim())) listItems++;
+    if (/^#{1,6}(?:[ \t]|$)/.test(line.slice(prefix.length).trimStart())) headings++;
+    if (listItems > MAX_LIST_ITEMS) once("items", `De tekst heeft te veel lijstonderdelen (maximaal ${MAX_LIST_ITEMS}); verdeel hem over meer onderdelen.`, at);
+    if (quoteMarkers > MAX_QUOTE_MARKERS) once("quotes", `De tekst heeft te veel citaattekens > (maximaal ${MAX_QUOTE_MARKERS}).`, at);
+    if (headings > MAX_HEADINGS) once("headings", `De tekst heeft te veel koppen (maximaal ${MAX_HEADINGS}); verdeel hem over meer onderdelen.`, at);
     blockChars += line.length + 1;
     for (let i = 0; i < line.length; i++) {
       const c = line.charCodeAt(i);
       // * _ [ ] `
       if (c === 42 || c === 95 || c === 91 || c === 93 || c === 96) markers++;
+      if (isMarkupChar(c) && ++markup > MAX_MARKUP_CHARS) {
+        once(
+          "markup",
+          `De tekst bevat te veel opmaaktekens (zoals *, _, [, ], \`, &, < of \\; maximaal ${MAX_MARKUP_CHARS} in het hele onderdeel).`,
+          { line: index + 1, column: i + 1 },
+        );
+      }
     }
-  });
+  }
   closeBlock(lines.length);
 }
 
@@ -428,6 +511,11 @@ const ALLOWED_TYPES = new Set([
 function checkNode(node: AnyNode, depth: number, out: Collector): void {
   if (out.full) return;
   const at = start(node.position);
+  if (++out.nodes > MAX_NODES) {
+    if (out.nodes === MAX_NODES + 1)
+      out.add(`De tekst bestaat uit te veel onderdelen (meer dan ${MAX_NODES}); verdeel hem over meer onderdelen.`, at);
+    return;
+  }
   if (depth > MAX_DEPTH) {
     out.add(`De tekst is te diep genest (meer dan ${MAX_DEPTH} niveaus).`, at);
     return;
@@ -499,7 +587,7 @@ function checkJsx(node: MdxJsxFlowElement | MdxJsxTextElement, out: Collector): 
     out.add(`HTML-element <${name}> is niet toegestaan. Gebruik Markdown of een toegestane component: ${allowedComponents()}.`, at);
     return false;
   }
-  const entry = getMdxComponentEntry(name);
+  const entry = getMdxComponentSpec(name);
   if (!entry) {
     out.add(`Onbekende component <${name}>. Toegestaan zijn: ${allowedComponents()}.`, at);
     return false;

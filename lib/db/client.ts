@@ -12,7 +12,6 @@ import { MIGRATION_LOCK } from "@/lib/db/advisory-locks";
 import { acquireLock, type HeldLock } from "@/lib/db/lock";
 import { env } from "@/lib/env";
 import * as schema from "@/lib/db/schema";
-import { ensureInitialVersion } from "@/lib/policy/versions";
 
 export type Schema = typeof schema;
 /** Both drivers' drizzle instances share this type, so every query is written once. */
@@ -129,7 +128,7 @@ const state: GlobalState = ((globalThis as Record<symbol, unknown>)[Symbol.for("
   handlersInstalled: false,
 }) as GlobalState;
 
-/** The process's store, opened on first use: migrations applied and version 1 imported. */
+/** The process's store, opened on first use with migrations applied. Seeding is startup's job (lib/server/startup.ts). */
 export function getStore(): Promise<Store> {
   if (!state.store) {
     state.store = initStore().catch((error) => {
@@ -148,12 +147,6 @@ export async function getDb(): Promise<Db> {
 async function initStore(): Promise<Store> {
   const { dataDir, databaseUrl, port } = storeSettings();
   const store = await openStore(databaseUrl ? { databaseUrl } : { dataDir, port });
-  try {
-    await ensureInitialVersion({ db: store.db });
-  } catch (error) {
-    await store.close();
-    throw error;
-  }
   installShutdownHandlers();
   return store;
 }

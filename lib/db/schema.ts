@@ -6,6 +6,7 @@ import {
   char,
   date,
   check,
+  foreignKey,
   index,
   integer,
   jsonb,
@@ -88,6 +89,47 @@ export const policyVersionParts = pgTable(
 
 export type PolicyVersionPart = InferSelectModel<typeof policyVersionParts>;
 export type NewPolicyVersionPart = InferInsertModel<typeof policyVersionParts>;
+
+/**
+ * What readers need of each published part, compiled once at publish time (in the MDX worker), so
+ * a page view or a comparison is a lookup and never parses MDX. Append-only like the versions:
+ * a new pipeline version adds rows beside the old ones (written at startup for older versions).
+ */
+export const policyVersionRenderings = pgTable(
+  "policy_version_renderings",
+  {
+    versionId: integer("version_id")
+      .notNull()
+      .references(() => policyVersions.id),
+    slug: text("slug").notNull(),
+    // PIPELINE_VERSION in lib/content/hash.ts.
+    pipeline: text("pipeline").notNull(),
+    // compileHash(): pipeline, slug and source; keys the in-memory component cache.
+    hash: char("hash", { length: 64 }).notNull(),
+    // mdx-bundler output, evaluated by components/mdx-content.tsx.
+    code: text("code").notNull(),
+    headings: jsonb("headings").$type<{ id: string; text: string; depth: number }[]>().notNull(),
+    rules: jsonb("rules").$type<{ id: string; text: string }[]>().notNull(),
+    // The redline's readable text blocks (lib/content/diff.ts).
+    blocks: jsonb("blocks")
+      .$type<{ kind: "paragraph" | "heading" | "bullet"; level: number; text: string }[]>()
+      .notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    primaryKey({
+      name: "policy_version_renderings_pkey",
+      columns: [table.versionId, table.slug, table.pipeline],
+    }),
+    foreignKey({
+      name: "policy_version_renderings_part_fk",
+      columns: [table.versionId, table.slug],
+      foreignColumns: [policyVersionParts.versionId, policyVersionParts.slug],
+    }),
+  ],
+);
+
+export type PolicyVersionRendering = InferSelectModel<typeof policyVersionRenderings>;
 
 export const acknowledgements = pgTable(
   "acknowledgements",

@@ -6,6 +6,7 @@ import type { AddressInfo } from "node:net";
 import Provider, { type Account, type OidcContext } from "oidc-provider";
 import { createMemoryAdapter } from "oidc-provider/lib/adapters/memory_adapter.js";
 import { findAccountBySubject, verifyCredentials } from "./accounts";
+import { SIGN_IN_PATH } from "../auth/paths";
 import { errorPage, loginPage } from "./pages";
 import { deriveSecret, readOrCreateDataDirSecret } from "../secrets";
 
@@ -85,7 +86,7 @@ function createProvider(issuer: string, options: DevIdpOptions): Provider {
         client_secret: options.clientSecret,
         client_name: CLIENT_NAME,
         redirect_uris: [`${portal}/api/auth/callback/${providerId}`],
-        post_logout_redirect_uris: [`${portal}/aanmelden`],
+        post_logout_redirect_uris: [`${portal}${SIGN_IN_PATH}`],
         grant_types: ["authorization_code"],
         response_types: ["code"],
         token_endpoint_auth_method: "client_secret_basic",
@@ -159,7 +160,7 @@ function createProvider(issuer: string, options: DevIdpOptions): Provider {
       ctx.body = errorPage({
         title: "Aanmelden is niet gelukt",
         message: `De demo-aanmelding kon dit verzoek niet afhandelen (${out.error ?? "onbekende fout"}). Ga terug naar het portaal en probeer het opnieuw.`,
-        portalUrl: `${portal}/aanmelden`,
+        portalUrl: `${portal}${SIGN_IN_PATH}`,
       });
     },
   });
@@ -185,7 +186,7 @@ async function handleInteraction(
         title: "Aanmelding verlopen",
         message:
           "Deze aanmelding is verlopen of al afgerond. Ga terug naar het portaal en meld je opnieuw aan.",
-        portalUrl: `${portal}/aanmelden`,
+        portalUrl: `${portal}${SIGN_IN_PATH}`,
       }),
     );
     return;
@@ -295,7 +296,7 @@ export async function startDevIdp(options: DevIdpOptions): Promise<RunningDevIdp
           errorPage({
             title: "Er ging iets mis",
             message: "Probeer het opnieuw vanaf het portaal.",
-            portalUrl: `${portal}/aanmelden`,
+            portalUrl: `${portal}${SIGN_IN_PATH}`,
           }),
         );
       } else {

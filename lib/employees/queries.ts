@@ -67,6 +67,26 @@ export async function recordSignIn({
   });
 }
 
+/** Record that the employee signed out. Written here, beside the sign-in event, so both read alike. */
+export async function recordSignOut({
+  employeeId,
+  db,
+}: {
+  employeeId: number;
+  db?: Db;
+}): Promise<void> {
+  const executor = db ?? (await getDb());
+  await executor.transaction(async (tx) => {
+    await appendAuditEvent(tx, {
+      actorEmployeeId: employeeId,
+      actorLabel: employeeLabel(employeeId),
+      action: "auth.sign_out",
+      subjectType: "employee",
+      subjectId: employeeId,
+    });
+  });
+}
+
 export async function getEmployee({ id, db }: { id: number; db?: Db }): Promise<Employee | null> {
   const executor = db ?? (await getDb());
   const [row] = await executor.select().from(employees).where(eq(employees.id, id)).limit(1);

@@ -12,8 +12,9 @@ import {
   type PartSource,
   readPolicyDirectory,
 } from "@/lib/content/source";
-import { validate } from "@/lib/content/validate";
+import { formatValidationErrors, type ValidationError } from "@/lib/content/validation-error";
 import { AppError } from "@/lib/errors";
+import { insertRenderings, renderForPublish, type RenderedPart } from "@/lib/policy/renderings";
 
 export type Version = PolicyVersion;
 
@@ -34,11 +35,12 @@ export const INITIAL_PUBLISHER_LABEL = "Systeem (eerste import)";
 const MAX_SUMMARY_LENGTH = 2_000;
 
 /**
- * Publish a new immutable version: every part validated, numbered current + 1 under a lock per
- * policy, stored with its parts and a "policy.published" audit event in one transaction.
+ * Publish a new immutable version: every part validated and compiled in the MDX worker before the
+ * transaction, then numbered current + 1 under a lock per policy and stored with its parts, their
+ * renderings and a "policy.published" audit event in one transaction: all of it, or nothing.
  */
 export async function publishVersion({ db, ...input }: PublishVersionInput): Promise<Version> {
-  const prepared = prepareVersion(input);
+  const prepared = await prepareVersion(input);
   const executor = db ?? (await getDb());
   return executor.transaction(async (tx) => {
     const current = await lockAndReadCurrent(tx, input.policy);
@@ -67,7 +69,7 @@ export async function ensureInitialVersion({
   if (existing) return existing;
 
   const parts = await readPolicyDirectory(directory ?? contentDirectory(policy));
-  const prepared = prepareVersion({
+  const prepared = await prepareVersion({
     policy,
     parts,
     summary: INITIAL_VERSION_SUMMARY,
@@ -189,61 +191,67 @@ export async function getVersionParts({
 type PreparedVersion = Omit<PublishVersionInput, "db" | "parts"> & {
   parts: PartSource[];
   contentHash: string;
+  /** What readers need of each part, by slug: compiled before the transaction, stored within it. */
+  renderings: Map<string, RenderedPart>;
 };
 
-/** Validate everything before the transaction starts; metadata comes from each part's own frontmatter. */
-function prepareVersion(input: Omit<PublishVersionInput, "db">): PreparedVersion {
-  const problems: string[] = [];
+/**
+/**
+ * Validate and compile everything before the transaction starts (in the MDX worker, never on the
+ * request thread); metadata comes from each part's own frontmatter. The one place these rules
+ * live: callers (the CLI, the internal route, the editor) only report the structured errors this
+ * throws in `details.errors`.
+ */
+async function prepareVersion(input: Omit<PublishVersionInput, "db">): Promise<PreparedVersion> {
+  const problems: ValidationError[] = [];
+  const problem = (message: string, at: Omit<ValidationError, "message"> = {}) =>
+    problems.push({ ...at, message });
   const policy = input.policy?.trim();
   if (!policy || !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(policy))
-    problems.push(`"${input.policy}" is geen geldige naam voor richtlijnen.`);
+    problem(`"${input.policy}" is geen geldige naam voor richtlijnen.`);
   const summary = input.summary?.trim() ?? "";
-  if (!summary) problems.push("Geef een samenvatting van de wijziging.");
+  if (!summary) problem("Geef een samenvatting van de wijziging.");
   if (summary.length > MAX_SUMMARY_LENGTH)
-    problems.push(`De samenvatting is te lang (meer dan ${MAX_SUMMARY_LENGTH} tekens).`);
+    problem(`De samenvatting is te lang (meer dan ${MAX_SUMMARY_LENGTH} tekens).`);
   if (input.deadline && Number.isNaN(input.deadline.getTime()))
-    problems.push("De uiterste datum is geen geldige datum.");
+    problem("De uiterste datum is geen geldige datum.");
   if (input.deadline && !input.material) {
-    problems.push(
+    problem(
       "Een uiterste datum hoort alleen bij een inhoudelijke wijziging: bij een redactionele wijziging hoeft niemand opnieuw te bevestigen.",
     );
   }
-  if (!input.publishedBy?.label?.trim()) problems.push("Geef aan wie publiceert.");
-  if (!input.parts?.length) problems.push("Een versie heeft minstens één onderdeel.");
+  if (!input.publishedBy?.label?.trim()) problem("Geef aan wie publiceert.");
+  if (!input.parts?.length) problem("Een versie heeft minstens één onderdeel.");
 
   const parts: PartSource[] = [];
-  for (const part of input.parts ?? []) {
+  const renderings = new Map<string, RenderedPart>();
+  const rendered = await renderForPublish((input.parts ?? []).map((part) => part.source));
+  for (const [index, part] of (input.parts ?? []).entries()) {
     const name = part.slug || "(zonder slug)";
-    const result = validate(part.source);
+    const result = rendered[index];
     if (!result.ok) {
-      for (const error of result.errors)
-        problems.push(
-          `Onderdeel ${name}, regel ${error.line}, kolom ${error.column}: ${error.message}`,
-        );
+      for (const error of result.errors) problem(error.message, { ...error, part: name });
       continue;
     }
     const { frontmatter } = result;
     if (part.slug && part.slug !== frontmatter.slug) {
-      problems.push(`Onderdeel ${name}: de slug in de frontmatter is "${frontmatter.slug}".`);
+      problem(`De slug in de frontmatter is "${frontmatter.slug}".`, { part: name });
       continue;
     }
     parts.push({ ...frontmatter, source: part.source });
+    renderings.set(frontmatter.slug, result.part);
   }
   const seenSlugs = new Set<string>();
   const seenOrders = new Set<number>();
   for (const part of parts) {
-    if (seenSlugs.has(part.slug)) problems.push(`De slug "${part.slug}" komt meer dan eens voor.`);
+    if (seenSlugs.has(part.slug)) problem(`De slug "${part.slug}" komt meer dan eens voor.`);
     if (seenOrders.has(part.order))
-      problems.push(`De volgorde ${part.order} komt meer dan eens voor (onderdeel ${part.slug}).`);
+      problem(`De volgorde ${part.order} komt meer dan eens voor.`, { part: part.slug });
     seenSlugs.add(part.slug);
     seenOrders.add(part.order);
   }
   if (problems.length) {
-    throw new AppError(
-      "invalid_input",
-      `Deze versie kan niet worden gepubliceerd:\n- ${problems.join("\n- ")}`,
-      { problems },
-    );
+    throw new AppError("invalid_input", formatValidationErrors(problems), { errors: problems });
   }
 
   parts.sort((a, b) => a.order - b.order);
@@ -257,6 +265,7 @@ function prepareVersion(input: Omit<PublishVersionInput, "db">): PreparedVersion
     },
     parts,
     contentHash: hashParts(parts.map(({ slug, source }) => ({ slug, source }))),
+    renderings,
   };
 }
 
@@ -293,6 +302,7 @@ async function insertVersion(tx: Tx, version: PreparedVersion, number: number): 
       source: part.source,
     })),
   );
+  await insertRenderings(tx, row.id, version.renderings);
   await appendAuditEvent(tx, {
     actorEmployeeId: version.publishedBy.employeeId ?? null,
     actorLabel: version.publishedBy.label,

@@ -3,7 +3,7 @@ import "server-only";
 import { z } from "zod";
 import { getAcknowledgement } from "@/lib/acknowledgements/queries";
 import { getEmployee } from "@/lib/employees/queries";
-import { getVersion, getVersionParts } from "@/lib/policy/versions";
+import { getVersionParts } from "@/lib/policy/versions";
 
 export type Receipt = {
   id: number;
@@ -32,12 +32,12 @@ export async function getReceipt({
   if (!parsedId.success) return null;
   const acknowledgement = await getAcknowledgement({ id: parsedId.data, employeeId });
   if (!acknowledgement) return null;
-  const [version, employee, parts] = await Promise.all([
-    getVersion({ id: acknowledgement.versionId }),
+  const { version } = acknowledgement;
+  const [employee, parts] = await Promise.all([
     getEmployee({ id: employeeId }),
     getVersionParts({ versionId: acknowledgement.versionId }),
   ]);
-  if (!version || !employee) return null;
+  if (!employee) return null;
   return {
     id: acknowledgement.id,
     reference: `${version.policy}-v${version.number}-${acknowledgement.id}`,

@@ -11,6 +11,18 @@ test.describe("accessibility (axe, WCAG 2.1 AA)", () => {
     expect(results.violations).toEqual([]);
   });
 
+  test.describe("signed in as admin", () => {
+    test.use({ storageState: storageStatePath("beheerder") });
+    for (const colorScheme of ["light", "dark"] as const) {
+      test(`/beheer has no violations in ${colorScheme} mode`, async ({ page }) => {
+        await page.emulateMedia({ colorScheme });
+        await page.goto("/beheer");
+        const results = await new AxeBuilder({ page }).withTags(wcag).analyze();
+        expect(results.violations).toEqual([]);
+      });
+    }
+  });
+
   test.describe("signed in", () => {
     test.use({ storageState: storageStatePath("medewerker2") });
     for (const path of [

@@ -12,6 +12,8 @@ const protectedPaths = [
   "/mijn-bevestigingen",
   "/mijn-bevestigingen/1",
   "/mijn-bevestigingen/1/pdf",
+  "/beheer",
+  "/beheer/status",
   "/bestaat-niet",
 ];
 

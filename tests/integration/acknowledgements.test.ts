@@ -66,8 +66,10 @@ describe("acknowledging a version", () => {
     const { v1 } = await freshPolicy();
     const employee = await createEmployee({ db: store.db });
     const before = Date.now();
-    const { created, acknowledgement } = await acknowledge(employee.id, v1);
+    const { created, acknowledgement, version } = await acknowledge(employee.id, v1);
     expect(created).toBe(true);
+    // The version comes back with the row, so the action shows its number without reading it again.
+    expect(version).toEqual(v1);
     expect(acknowledgement).toMatchObject({
       employeeId: employee.id,
       versionId: v1.id,

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditEvents, employees } from "@/lib/db/schema";
-import { getEmployee, recordSignIn } from "@/lib/employees/queries";
+import { getEmployee, recordSignIn, recordSignOut } from "@/lib/employees/queries";
 import { createTestStore, type TestStore } from "@/tests/support/db";
 
 let store: TestStore;
@@ -120,5 +120,33 @@ describe("signing in", () => {
 
   it("answers null for an unknown employee", async () => {
     expect(await getEmployee({ db: store.db, id: 987_654 })).toBeNull();
+  });
+});
+
+describe("signing out", () => {
+  it("writes an auth.sign_out event for the employee, from the same module as the sign-in", async () => {
+    const employee = await recordSignIn({
+      db: store.db,
+      issuer,
+      subject: "sign-out-1",
+      name: "Bram Smit",
+    });
+    await recordSignOut({ db: store.db, employeeId: employee.id });
+    const events = await store.db
+      .select()
+      .from(auditEvents)
+      .where(
+        and(
+          eq(auditEvents.subjectType, "employee"),
+          eq(auditEvents.subjectId, String(employee.id)),
+        ),
+      )
+      .orderBy(auditEvents.seq);
+    expect(events.map((event) => event.action)).toEqual(["auth.sign_in", "auth.sign_out"]);
+    expect(events[1]).toMatchObject({
+      actorEmployeeId: employee.id,
+      actorLabel: `medewerker ${employee.id}`,
+      subjectType: "employee",
+    });
   });
 });

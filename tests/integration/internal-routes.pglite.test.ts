@@ -6,8 +6,10 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as auditVerify } from "@/app/api/internal/audit-verify/route";
 import { POST as publish } from "@/app/api/internal/publish/route";
+import { POST as publishStatus } from "@/app/api/internal/publish-status/route";
 import { closeDb, getStore } from "@/lib/db/client";
 import { readLock } from "@/lib/db/lock";
+import { seedStore } from "@/lib/policy/seed";
 import { findCurrentVersion } from "@/lib/policy/versions";
 import { makeTempDir } from "@/tests/support/db";
 
@@ -21,8 +23,11 @@ let server: http.Server;
 let port: number;
 const routes: Record<string, (request: Request) => Promise<Response>> = {
   "/api/internal/publish": publish,
+  "/api/internal/publish-status": publishStatus,
   "/api/internal/audit-verify": auditVerify,
 };
+/** Set to drop the connection after the next publish completed, without answering. */
+let dropNextPublishAnswer = false;
 
 beforeAll(async () => {
   dataDir = await makeTempDir("portal-internal-");
@@ -39,6 +44,12 @@ beforeAll(async () => {
           }),
         )
       : new Response(null, { status: 404 });
+    if (req.url === "/api/internal/publish" && dropNextPublishAnswer) {
+      // The publish went through; the answer is lost (a proxy timeout, a network hiccup).
+      dropNextPublishAnswer = false;
+      req.socket.destroy();
+      return;
+    }
     res.writeHead(response.status, Object.fromEntries(response.headers));
     res.end(Buffer.from(await response.arrayBuffer()));
   });
@@ -48,7 +59,8 @@ beforeAll(async () => {
   process.env.DATA_DIR = dataDir;
   process.env.PORT = String(port);
   delete process.env.DATABASE_URL;
-  await getStore();
+  // As lib/server/startup.ts does at the portal's start.
+  await seedStore({ db: (await getStore()).db });
 }, 60_000);
 
 afterAll(async () => {
@@ -126,10 +138,43 @@ describe("the CLIs while the portal holds the data directory (PGlite)", () => {
     expect(again.stderr).toMatch(/gelijk aan de huidige versie \(versie 2\)/);
   }, 60_000);
 
+  it("reports the truth when the connection is lost after the portal published", async () => {
+    const content = path.join(dataDir, "content-lost");
+    fs.cpSync("content/sociale-media", content, { recursive: true });
+    fs.appendFileSync(path.join(content, "20-privegebruik.mdx"), "\nNog een aanvulling.\n");
+    dropNextPublishAnswer = true;
+    const result = await runCli("content-publish", [
+      "--summary",
+      "Verbinding kwijt",
+      "--content-dir",
+      content,
+    ]);
+    expect(result.stderr).toMatch(/verbinding met het portaal .* verbroken/i);
+    expect(result.stdout).toMatch(/Versie 3 van sociale-media gepubliceerd/);
+    expect(result.code).toBe(0);
+    expect(await findCurrentVersion({ policy: "sociale-media" })).toMatchObject({ number: 3 });
+  }, 90_000);
+
+  it("answers the publish status by content hash, for the CLI", async () => {
+    const token = readLock(dataDir)!.token;
+    const current = await findCurrentVersion({ policy: "sociale-media" });
+    const found = await post("/api/internal/publish-status", token, {
+      policy: "sociale-media",
+      contentHash: current!.contentHash,
+    });
+    expect(await found.json()).toMatchObject({ ok: true, result: { version: { number: 3 } } });
+    const none = await post("/api/internal/publish-status", token, {
+      policy: "sociale-media",
+      contentHash: "0".repeat(64),
+    });
+    expect(await none.json()).toEqual({ ok: true, result: { version: null } });
+    expect((await post("/api/internal/publish-status", null, {})).status).toBe(403);
+  });
+
   it("verifies the audit trail through the portal", async () => {
     const result = await runCli("audit-verify");
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/Auditketen in orde: 2 rijen gecontroleerd/);
+    expect(result.stdout).toMatch(/Auditketen in orde: 3 rijen gecontroleerd/);
   }, 60_000);
 
   it("refuses a request without the lock's token, or with another one", async () => {

@@ -235,6 +235,13 @@ describe("policy versions", () => {
       }),
     );
     expect(error.message).toMatch(/komt meer dan eens voor/);
+    // Structured as well, so the CLI, the internal route and the editor report the same errors.
+    expect(error.details).toMatchObject({
+      errors: expect.arrayContaining([
+        { message: `De slug "${base[1].slug}" komt meer dan eens voor.` },
+        { message: `De volgorde ${base[1].order} komt meer dan eens voor.`, part: base[1].slug },
+      ]),
+    });
   });
 
   it("stores the deadline and returns the parts in reading order, whatever order they came in", async () => {

@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { Card } from "@/components/ui/card";
 import { buttonClasses } from "@/components/ui/button";
 import { safeCallbackPath } from "@/lib/auth/callback-url";
+import { SIGN_IN_START_PATH } from "@/lib/auth/paths";
 import { getCurrentUser } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Aanmelden" };
@@ -66,7 +67,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
         </p>
       ) : null}
 
-      <form method="post" action="/aanmelden/start" className="mt-6">
+      <form method="post" action={SIGN_IN_START_PATH} className="mt-6">
         <input type="hidden" name="callbackUrl" value={callbackUrl} />
         <button type="submit" className={buttonClasses("primary", "w-full")}>
           Aanmelden met je Kempenhaeghe-account

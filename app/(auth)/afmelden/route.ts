@@ -1,5 +1,6 @@
 import { endSession } from "@/lib/auth/next-auth-call";
-import { getAuthOptions, SIGN_IN_PATH } from "@/lib/auth/options";
+import { getAuthOptions } from "@/lib/auth/options";
+import { SIGN_IN_PATH } from "@/lib/auth/paths";
 import { isSameOriginPost, requestCookies, requestHeaders, seeOther } from "@/lib/auth/routes";
 import { env } from "@/lib/env";
 

@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { listAcknowledgements } from "@/lib/acknowledgements/queries";
-import { requireUser } from "@/lib/auth/session";
+import { requirePermission } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/format/dates";
+import { linkClasses, TextLink } from "@/components/ui/link";
 
 export const metadata: Metadata = { title: "Mijn bevestigingen" };
 
 export default async function MyAcknowledgementsPage() {
-  const user = await requireUser();
+  const user = await requirePermission("view-own-data");
   const acknowledgements = await listAcknowledgements({ employeeId: user.employeeId });
 
   return (
@@ -18,13 +18,7 @@ export default async function MyAcknowledgementsPage() {
       {acknowledgements.length === 0 ? (
         <p>
           Je hebt de richtlijnen nog niet bevestigd.{" "}
-          <Link
-            href="/richtlijnen#bevestigen"
-            className="font-medium text-brand-700 underline underline-offset-2 dark:text-brand-200"
-          >
-            Lees en bevestig ze nu
-          </Link>
-          .
+          <TextLink href="/richtlijnen#bevestigen">Lees en bevestig ze nu</TextLink>.
         </p>
       ) : (
         <ul className="space-y-3">
@@ -41,16 +35,16 @@ export default async function MyAcknowledgementsPage() {
                 {acknowledgement.version.summary}
               </p>
               <p className="mt-2 flex flex-wrap gap-x-4">
-                <Link
+                <TextLink
                   href={`/mijn-bevestigingen/${acknowledgement.id}`}
-                  className="inline-flex min-h-11 items-center font-medium text-brand-700 underline underline-offset-2 dark:text-brand-200"
+                  className="inline-flex min-h-11 items-center"
                 >
                   Bewijs van bevestiging
                   <span className="sr-only"> voor versie {acknowledgement.version.number}</span>
-                </Link>
+                </TextLink>
                 <a
                   href={`/mijn-bevestigingen/${acknowledgement.id}/pdf`}
-                  className="inline-flex min-h-11 items-center font-medium text-brand-700 underline underline-offset-2 dark:text-brand-200"
+                  className={`inline-flex min-h-11 items-center ${linkClasses}`}
                 >
                   Download als PDF
                   <span className="sr-only"> (versie {acknowledgement.version.number})</span>

@@ -3,9 +3,8 @@
 import { headers } from "next/headers";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { authedAction, type ActionResult } from "@/lib/auth/action";
+import { authorizedAction, type ActionResult } from "@/lib/auth/action";
 import { acknowledgeVersion } from "@/lib/acknowledgements/queries";
-import { getVersion } from "@/lib/policy/versions";
 import { formatDateTime } from "@/lib/format/dates";
 
 export type AcknowledgeState = ActionResult<{
@@ -23,19 +22,22 @@ const acknowledgeSchema = z.object({
  * Stores the acknowledgement of the version the employee was shown. Idempotent: a double submit or a
  * second tab gets the existing acknowledgement back, and both show success.
  */
-export const acknowledgeAction = authedAction(acknowledgeSchema, async (input, { user }) => {
-  const userAgent = (await headers()).get("user-agent") ?? "";
-  const { acknowledgement } = await acknowledgeVersion({
-    employeeId: user.employeeId,
-    versionId: input.versionId,
-    contentHash: input.contentHash,
-    userAgent,
-  });
-  const version = await getVersion({ id: acknowledgement.versionId });
-  // The status banner in the layout changes on every page.
-  revalidatePath("/", "layout");
-  return {
-    versionNumber: version?.number ?? 0,
-    acknowledgedAtText: formatDateTime(acknowledgement.acknowledgedAt),
-  };
-});
+export const acknowledgeAction = authorizedAction(
+  "acknowledge-policy",
+  acknowledgeSchema,
+  async (input, { user }) => {
+    const userAgent = (await headers()).get("user-agent") ?? "";
+    const { acknowledgement, version } = await acknowledgeVersion({
+      employeeId: user.employeeId,
+      versionId: input.versionId,
+      contentHash: input.contentHash,
+      userAgent,
+    });
+    // The status banner in the layout changes on every page.
+    revalidatePath("/", "layout");
+    return {
+      versionNumber: version.number,
+      acknowledgedAtText: formatDateTime(acknowledgement.acknowledgedAt),
+    };
+  },
+);

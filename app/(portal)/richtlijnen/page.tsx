@@ -1,16 +1,17 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { AcknowledgeSection } from "@/components/acknowledge-section";
-import { ClosingLine } from "@/components/closing-line";
-import { MdxContent } from "@/components/mdx-content";
-import { requireUser } from "@/lib/auth/session";
+import { AcknowledgeSection } from "./_components/acknowledge-section";
+import { ClosingLine } from "@/components/content/closing-line";
+import { MdxContent } from "@/components/content/mdx-content";
+import { requirePermission } from "@/lib/auth/session";
 import { formatDate } from "@/lib/format/dates";
 import { getCurrentPolicy, getStatusForEmployee } from "@/lib/reading/current-policy";
+import { TextLink } from "@/components/ui/link";
 
 export const metadata: Metadata = { title: "Richtlijnen sociale media" };
 
 export default async function OverviewPage() {
-  const user = await requireUser();
+  const user = await requirePermission("read-policy");
   const policy = await getCurrentPolicy();
   const status = await getStatusForEmployee(user.employeeId, policy.version.policy);
 
@@ -36,7 +37,7 @@ export default async function OverviewPage() {
           Onderdelen
         </h2>
         <ol className="grid gap-4 sm:grid-cols-3">
-          {policy.sections.map((part) => (
+          {policy.bodyParts.map((part) => (
             <li key={part.slug}>
               <Link
                 href={`/richtlijnen/${part.slug}`}
@@ -47,19 +48,16 @@ export default async function OverviewPage() {
                 </span>
                 <span className="text-stone-700 dark:text-stone-300">{part.summary}</span>
                 <span className="mt-auto text-sm text-stone-600 dark:text-stone-400">
-                  {part.compiled.rules.length} regels
+                  {part.compiled?.rules.length ?? 0} regels
                 </span>
               </Link>
             </li>
           ))}
         </ol>
         <p className="mt-4">
-          <Link
-            href="/richtlijnen/volledig"
-            className="font-medium text-brand-700 underline underline-offset-2 dark:text-brand-200"
-          >
+          <TextLink href="/richtlijnen/volledig">
             Alle onderdelen op één pagina (ook om af te drukken)
-          </Link>
+          </TextLink>
         </p>
       </section>
 

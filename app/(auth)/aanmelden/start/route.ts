@@ -1,6 +1,7 @@
 import { safeCallbackPath } from "@/lib/auth/callback-url";
 import { startSignIn } from "@/lib/auth/next-auth-call";
-import { getAuthOptions, PROVIDER_ID, SIGN_IN_PATH } from "@/lib/auth/options";
+import { getAuthOptions, PROVIDER_ID } from "@/lib/auth/options";
+import { SIGN_IN_PATH } from "@/lib/auth/paths";
 import { requestCookies, requestHeaders, seeOther } from "@/lib/auth/routes";
 
 // The sign-in button posts here (a plain form, no JavaScript needed). next-auth starts the OIDC

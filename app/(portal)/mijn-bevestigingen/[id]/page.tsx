@@ -1,16 +1,17 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { PrintButton } from "@/components/print-button";
-import { requireUser } from "@/lib/auth/session";
+import { PrintButton } from "@/components/content/print-button";
+import { requirePermission } from "@/lib/auth/session";
 import { getReceipt } from "@/lib/receipts/receipt";
 import { formatDateTime } from "@/lib/format/dates";
+import { buttonClasses } from "@/components/ui/button";
 
 export const metadata: Metadata = { title: "Bewijs van bevestiging" };
 
 type Props = { params: Promise<{ id: string }> };
 
 export default async function ReceiptPage({ params }: Props) {
-  const user = await requireUser();
+  const user = await requirePermission("view-own-data");
   const receipt = await getReceipt({ id: (await params).id, employeeId: user.employeeId });
   if (!receipt) notFound();
 
@@ -55,10 +56,8 @@ export default async function ReceiptPage({ params }: Props) {
       </p>
       <div className="no-print mt-6 flex flex-wrap gap-3">
         <PrintButton />
-        <a
-          href={`/mijn-bevestigingen/${receipt.id}/pdf`}
-          className="inline-flex min-h-11 items-center rounded-md bg-brand-700 px-4 font-semibold text-white hover:bg-brand-800 dark:bg-brand-200 dark:text-stone-950"
-        >
+        {/* A plain link: the PDF is a download from a route handler, not a page to prefetch. */}
+        <a href={`/mijn-bevestigingen/${receipt.id}/pdf`} className={buttonClasses("primary")}>
           Download als PDF
         </a>
       </div>

@@ -1,33 +1,34 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { AcknowledgeSection } from "@/components/acknowledge-section";
-import { ClosingLine } from "@/components/closing-line";
-import { AnchoredHeading } from "@/components/heading-anchor";
-import { MdxContent } from "@/components/mdx-content";
-import { requireUser } from "@/lib/auth/session";
+import { AcknowledgeSection } from "../_components/acknowledge-section";
+import { ClosingLine } from "@/components/content/closing-line";
+import { AnchoredHeading } from "@/components/content/heading-anchor";
+import { MdxContent } from "@/components/content/mdx-content";
+import { requirePermission } from "@/lib/auth/session";
 import { getCurrentPolicy, getStatusForEmployee } from "@/lib/reading/current-policy";
+import { TextLink } from "@/components/ui/link";
 
 type Props = { params: Promise<{ onderdeel: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { onderdeel } = await params;
-  await requireUser();
+  await requirePermission("read-policy");
   const policy = await getCurrentPolicy();
-  const part = policy.sections.find((candidate) => candidate.slug === onderdeel);
+  const part = policy.bodyParts.find((candidate) => candidate.slug === onderdeel);
   return { title: part ? `${part.title} – Richtlijnen sociale media` : "Niet gevonden" };
 }
 
 export default async function PartPage({ params }: Props) {
-  const user = await requireUser();
+  const user = await requirePermission("read-policy");
   const { onderdeel } = await params;
   const policy = await getCurrentPolicy();
-  const index = policy.sections.findIndex((candidate) => candidate.slug === onderdeel);
+  const index = policy.bodyParts.findIndex((candidate) => candidate.slug === onderdeel);
   if (index === -1) notFound();
-  const part = policy.sections[index];
-  const previous = policy.sections[index - 1];
-  const next = policy.sections[index + 1];
-  const isLast = index === policy.sections.length - 1;
+  const part = policy.bodyParts[index];
+  const previous = policy.bodyParts[index - 1];
+  const next = policy.bodyParts[index + 1];
+  const isLast = index === policy.bodyParts.length - 1;
   const status = isLast ? await getStatusForEmployee(user.employeeId, policy.version.policy) : null;
 
   return (
@@ -40,7 +41,7 @@ export default async function PartPage({ params }: Props) {
         <ol className="-mx-4 flex gap-2 overflow-x-auto px-4 pb-1 lg:mx-0 lg:flex-col lg:gap-1 lg:overflow-visible lg:px-0">
           {[
             { href: "/richtlijnen", label: "Overzicht", current: false },
-            ...policy.sections.map((section) => ({
+            ...policy.bodyParts.map((section) => ({
               href: `/richtlijnen/${section.slug}`,
               label: section.title,
               current: section.slug === part.slug,
@@ -62,7 +63,7 @@ export default async function PartPage({ params }: Props) {
 
       <article className="min-w-0">
         <p className="text-sm text-stone-600 dark:text-stone-300">
-          Onderdeel {index + 1} van {policy.sections.length} · versie {policy.version.number}
+          Onderdeel {index + 1} van {policy.bodyParts.length} · versie {policy.version.number}
         </p>
         <AnchoredHeading
           as="h1"
@@ -80,29 +81,26 @@ export default async function PartPage({ params }: Props) {
           className="no-print mt-10 flex flex-wrap justify-between gap-4 border-t border-stone-200 pt-4 dark:border-stone-800"
         >
           {previous ? (
-            <Link
+            <TextLink
               href={`/richtlijnen/${previous.slug}`}
               rel="prev"
-              className="inline-flex min-h-11 items-center font-medium text-brand-700 hover:underline dark:text-brand-200"
+              className="inline-flex min-h-11 items-center"
             >
               ← {previous.title}
-            </Link>
+            </TextLink>
           ) : (
-            <Link
-              href="/richtlijnen"
-              className="inline-flex min-h-11 items-center font-medium text-brand-700 hover:underline dark:text-brand-200"
-            >
+            <TextLink href="/richtlijnen" className="inline-flex min-h-11 items-center">
               ← Overzicht
-            </Link>
+            </TextLink>
           )}
           {next ? (
-            <Link
+            <TextLink
               href={`/richtlijnen/${next.slug}`}
               rel="next"
-              className="inline-flex min-h-11 items-center font-medium text-brand-700 hover:underline dark:text-brand-200"
+              className="inline-flex min-h-11 items-center"
             >
               {next.title} →
-            </Link>
+            </TextLink>
           ) : null}
         </nav>
 

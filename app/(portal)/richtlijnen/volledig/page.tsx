@@ -1,16 +1,17 @@
 import type { Metadata } from "next";
-import { AcknowledgeSection } from "@/components/acknowledge-section";
-import { AnchoredHeading } from "@/components/heading-anchor";
-import { MdxContent } from "@/components/mdx-content";
-import { PrintButton } from "@/components/print-button";
-import { requireUser } from "@/lib/auth/session";
+import { AcknowledgeSection } from "../_components/acknowledge-section";
+import { AnchoredHeading } from "@/components/content/heading-anchor";
+import { MdxContent } from "@/components/content/mdx-content";
+import { PrintButton } from "@/components/content/print-button";
+import { requirePermission } from "@/lib/auth/session";
 import { formatDate } from "@/lib/format/dates";
 import { getCurrentPolicy, getStatusForEmployee } from "@/lib/reading/current-policy";
+import { linkClasses } from "@/components/ui/link";
 
 export const metadata: Metadata = { title: "Volledige tekst – Richtlijnen sociale media" };
 
 export default async function FullTextPage() {
-  const user = await requireUser();
+  const user = await requirePermission("read-policy");
   const policy = await getCurrentPolicy();
   const status = await getStatusForEmployee(user.employeeId, policy.version.policy);
 
@@ -36,10 +37,7 @@ export default async function FullTextPage() {
         <ol className="list-decimal space-y-1 pl-6">
           {policy.parts.map((part) => (
             <li key={part.slug}>
-              <a
-                href={`#${part.slug}`}
-                className="text-brand-700 underline underline-offset-2 dark:text-brand-200"
-              >
+              <a href={`#${part.slug}`} className={linkClasses}>
                 {part.title}
               </a>
             </li>

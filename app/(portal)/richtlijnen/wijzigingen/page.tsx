@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { z } from "zod";
-import { AcknowledgeSection } from "@/components/acknowledge-section";
-import { Redline } from "@/components/redline";
-import { requireUser } from "@/lib/auth/session";
-import { diffParts } from "@/lib/content/diff";
+import { AcknowledgeSection } from "../_components/acknowledge-section";
+import { Redline } from "@/components/content/redline";
+import { requirePermission } from "@/lib/auth/session";
 import { formatDate } from "@/lib/format/dates";
-import { getVersionParts, listVersions } from "@/lib/policy/versions";
+import { listVersions } from "@/lib/policy/versions";
+import { getComparison } from "@/lib/reading/comparison";
 import { getCurrentPolicy, getStatusForEmployee } from "@/lib/reading/current-policy";
+import { TextLink } from "@/components/ui/link";
 
 export const metadata: Metadata = { title: "Wat is er veranderd – Richtlijnen sociale media" };
 
@@ -16,7 +16,7 @@ const searchSchema = z.object({ van: z.coerce.number().int().positive().optional
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function ChangesPage({ searchParams }: Props) {
-  const user = await requireUser();
+  const user = await requirePermission("read-policy");
   const policy = await getCurrentPolicy();
   const status = await getStatusForEmployee(user.employeeId, policy.version.policy);
   const versions = await listVersions({ policy: policy.version.policy });
@@ -60,12 +60,7 @@ export default async function ChangesPage({ searchParams }: Props) {
       ) : null}
 
       {from ? (
-        <Redline
-          diffs={diffParts({
-            from: await getVersionParts({ versionId: from.id }),
-            to: policy.parts,
-          })}
-        />
+        <Redline diffs={await getComparison({ fromVersionId: from.id, current: policy })} />
       ) : null}
 
       {olderVersions.length > 0 ? (
@@ -82,14 +77,14 @@ export default async function ChangesPage({ searchParams }: Props) {
                 <span>
                   Versie {version.number}, {formatDate(version.publishedAt)}: {version.summary}
                 </span>
-                <Link
+                <TextLink
                   href={`/richtlijnen/wijzigingen?van=${version.number}`}
                   aria-current={from?.id === version.id ? "true" : undefined}
-                  className="inline-flex min-h-11 items-center font-medium text-brand-700 underline underline-offset-2 dark:text-brand-200"
+                  className="inline-flex min-h-11 items-center"
                 >
                   Vergelijk met versie {policy.version.number}
                   <span className="sr-only"> (vanaf versie {version.number})</span>
-                </Link>
+                </TextLink>
               </li>
             ))}
           </ul>

@@ -1,15 +1,13 @@
 import { verifyAuditChain } from "@/lib/audit/events";
-import { authorizeInternal, internalFailure, internalResult } from "../authorize";
+import { internalFailure, internalResult, operatorRoute } from "../respond";
 
 export const dynamic = "force-dynamic";
 
 /** `npm run audit:verify` while the portal holds the embedded store. Takes no input. */
-export async function POST(request: Request) {
-  const denied = await authorizeInternal(request);
-  if (denied) return denied;
+export const POST = operatorRoute(async () => {
   try {
     return internalResult(await verifyAuditChain());
   } catch (error) {
     return internalFailure(error);
   }
-}
+});

@@ -1,15 +1,12 @@
 import { z } from "zod";
 import { publishVersion } from "@/lib/policy/versions";
-import { authorizeInternal, internalError, internalFailure, internalResult } from "../authorize";
+import { internalError, internalFailure, internalResult, operatorRoute } from "../respond";
 import { publishBodySchema } from "./schema";
 
 export const dynamic = "force-dynamic";
 
 /** `npm run content:publish` while the portal holds the embedded store. */
-export async function POST(request: Request) {
-  const denied = await authorizeInternal(request);
-  if (denied) return denied;
-
+export const POST = operatorRoute(async (request) => {
   const parsed = publishBodySchema.safeParse(await request.json().catch(() => null));
   if (!parsed.success) {
     return internalError("invalid_input", `Ongeldig verzoek: ${z.prettifyError(parsed.error)}`);
@@ -28,4 +25,4 @@ export async function POST(request: Request) {
   } catch (error) {
     return internalFailure(error);
   }
-}
+});

@@ -1,15 +1,12 @@
 import { z } from "zod";
 import { runScheduledReminders } from "@/lib/reminders/send";
-import { authorizeInternal, internalError, internalFailure, internalResult } from "../authorize";
+import { internalError, internalFailure, internalResult, operatorRoute } from "../respond";
 import { remindersBodySchema } from "./schema";
 
 export const dynamic = "force-dynamic";
 
 /** `npm run reminders:send` while the portal holds the embedded store: sends with the portal's mail settings. */
-export async function POST(request: Request) {
-  const denied = await authorizeInternal(request);
-  if (denied) return denied;
-
+export const POST = operatorRoute(async (request) => {
   const parsed = remindersBodySchema.safeParse(await request.json().catch(() => null));
   if (!parsed.success) {
     return internalError("invalid_input", `Ongeldig verzoek: ${z.prettifyError(parsed.error)}`);
@@ -22,4 +19,4 @@ export async function POST(request: Request) {
   } catch (error) {
     return internalFailure(error);
   }
-}
+});

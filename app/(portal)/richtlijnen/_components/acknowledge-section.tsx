@@ -1,7 +1,7 @@
-import Link from "next/link";
-import { AcknowledgeForm } from "@/components/acknowledge-form";
+import { AcknowledgeForm } from "./acknowledge-form";
 import { formatDateTime } from "@/lib/format/dates";
 import type { AcknowledgementStatus } from "@/lib/acknowledgements/queries";
+import { TextLink } from "@/components/ui/link";
 
 /**
  * The acknowledgement block under the overview, the last part and the redline. When the text
@@ -28,23 +28,17 @@ export function AcknowledgeSection({
         <p role="status">
           <strong>Bevestigd op {formatDateTime(status.acknowledged.acknowledgedAt)}</strong> (versie{" "}
           {status.acknowledged.version.number}).{" "}
-          <Link
-            className="font-medium text-brand-700 underline underline-offset-2 dark:text-brand-200"
-            href={`/mijn-bevestigingen/${status.acknowledged.id}`}
-          >
+          <TextLink href={`/mijn-bevestigingen/${status.acknowledged.id}`}>
             Bekijk je bewijs van bevestiging
-          </Link>
+          </TextLink>
           .
         </p>
       ) : status.state === "changed" && !showFormWhenChanged ? (
         <p>
           De richtlijnen zijn gewijzigd sinds je ze bevestigde.{" "}
-          <Link
-            className="font-medium text-brand-700 underline underline-offset-2 dark:text-brand-200"
-            href="/richtlijnen/wijzigingen"
-          >
+          <TextLink href="/richtlijnen/wijzigingen">
             Bekijk wat er is veranderd en bevestig daarna versie {status.current.number}
-          </Link>
+          </TextLink>
           .
         </p>
       ) : (

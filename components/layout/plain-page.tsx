@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { TextLink } from "@/components/ui/link";
 
 /** A minimal page frame for errors, usable outside the portal layout. */
 export function PlainPage({ title, children }: { title: string; children: React.ReactNode }) {
@@ -11,12 +11,7 @@ export function PlainPage({ title, children }: { title: string; children: React.
       <h1 className="text-3xl font-bold">{title}</h1>
       <div className="space-y-3 text-stone-700 dark:text-stone-300">{children}</div>
       <p>
-        <Link
-          href="/richtlijnen"
-          className="font-medium text-brand-700 underline underline-offset-2 dark:text-brand-200"
-        >
-          Naar de richtlijnen
-        </Link>
+        <TextLink href="/richtlijnen">Naar de richtlijnen</TextLink>
       </p>
     </main>
   );

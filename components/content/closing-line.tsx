@@ -1,4 +1,4 @@
-import { MdxContent } from "@/components/mdx-content";
+import { MdxContent } from "@/components/content/mdx-content";
 import type { PolicyPart } from "@/lib/reading/current-policy";
 
 /** The guideline's closing line ("Kortom: …"), set apart under the overview and the last part. */

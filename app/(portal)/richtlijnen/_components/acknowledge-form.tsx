@@ -1,7 +1,8 @@
 "use client";
 
 import { useActionState, useId } from "react";
-import { acknowledgeAction, type AcknowledgeState } from "@/app/(portal)/richtlijnen/actions";
+import { acknowledgeAction, type AcknowledgeState } from "../actions";
+import { Button } from "@/components/ui/button";
 
 type Props = { versionId: number; versionNumber: number; contentHash: string };
 
@@ -59,13 +60,9 @@ export function AcknowledgeForm({ versionId, versionNumber, contentHash }: Props
           {error}
         </p>
       ) : null}
-      <button
-        type="submit"
-        disabled={pending}
-        className="inline-flex min-h-11 w-full items-center justify-center rounded-md bg-brand-700 px-6 font-semibold text-white hover:bg-brand-800 disabled:opacity-60 sm:w-auto dark:bg-brand-200 dark:text-stone-950"
-      >
+      <Button type="submit" disabled={pending} className="w-full px-6 sm:w-auto">
         {pending ? "Bezig met bevestigen…" : "Bevestigen"}
-      </button>
+      </Button>
       <p className="text-sm text-stone-600 dark:text-stone-300">
         Je bevestigt versie {versionNumber}.
       </p>

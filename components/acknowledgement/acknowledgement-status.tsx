@@ -1,6 +1,7 @@
-import Link from "next/link";
 import { formatDate, formatDateTime } from "@/lib/format/dates";
 import type { AcknowledgementStatus } from "@/lib/acknowledgements/queries";
+import { ButtonLink } from "@/components/ui/button";
+import { TextLink } from "@/components/ui/link";
 
 /** The status strip on every portal page: the one thing an employee must not miss. */
 export function AcknowledgementStatusBanner({ status }: { status: AcknowledgementStatus }) {
@@ -16,12 +17,9 @@ export function AcknowledgementStatusBanner({ status }: { status: Acknowledgemen
             <strong>Bevestigd op {formatDateTime(status.acknowledged.acknowledgedAt)}</strong>{" "}
             (versie {status.acknowledged.version.number})
           </span>
-          <Link
-            href={`/mijn-bevestigingen/${status.acknowledged.id}`}
-            className="font-medium underline underline-offset-2"
-          >
+          <TextLink href={`/mijn-bevestigingen/${status.acknowledged.id}`}>
             Bewijs van bevestiging
-          </Link>
+          </TextLink>
         </p>
       </div>
     );
@@ -61,12 +59,12 @@ export function AcknowledgementStatusBanner({ status }: { status: Acknowledgemen
             ) : null}
           </p>
         </div>
-        <Link
+        <ButtonLink
           href={changed ? "/richtlijnen/wijzigingen" : "/richtlijnen#bevestigen"}
-          className="inline-flex min-h-11 shrink-0 items-center justify-center rounded-md bg-brand-700 px-4 font-semibold text-white hover:bg-brand-800 dark:bg-brand-200 dark:text-stone-950"
+          className="shrink-0"
         >
           {changed ? "Bekijk wat er is veranderd" : "Lezen en bevestigen"}
-        </Link>
+        </ButtonLink>
       </div>
     </div>
   );

@@ -1,14 +1,20 @@
 import Link from "next/link";
-import { SignOutButton } from "@/components/sign-out-button";
+import { SignOutButton } from "@/components/layout/sign-out-button";
+import { Badge } from "@/components/ui/badge";
+import { can, type Permission } from "@/lib/auth/permissions";
+import { ROLE_LABELS } from "@/lib/auth/roles";
 import type { SessionUser } from "@/lib/auth/session";
 
-const links = [
-  { href: "/richtlijnen", label: "Richtlijnen" },
-  { href: "/richtlijnen/volledig", label: "Volledige tekst" },
-  { href: "/mijn-bevestigingen", label: "Mijn bevestigingen" },
+// Each link names what its page requires; the menu shows only what this person may open.
+const links: { href: string; label: string; permission: Permission }[] = [
+  { href: "/richtlijnen", label: "Richtlijnen", permission: "read-policy" },
+  { href: "/richtlijnen/volledig", label: "Volledige tekst", permission: "read-policy" },
+  { href: "/mijn-bevestigingen", label: "Mijn bevestigingen", permission: "view-own-data" },
+  { href: "/beheer", label: "Beheer", permission: "administer" },
 ];
 
 export function SiteHeader({ user }: { user: SessionUser }) {
+  const visible = links.filter((link) => can(user, link.permission));
   return (
     <header className="no-print border-b border-stone-200 bg-white dark:border-stone-800 dark:bg-stone-900">
       <div className="mx-auto flex max-w-5xl items-center justify-between gap-x-6 gap-y-3 px-4 py-3">
@@ -20,7 +26,7 @@ export function SiteHeader({ user }: { user: SessionUser }) {
             Richtlijnen sociale media
           </span>
         </Link>
-        <div className="flex min-w-0 items-center gap-x-4 gap-y-2 text-sm">
+        <div className="flex min-w-0 flex-wrap items-center justify-end gap-x-4 gap-y-2 text-sm">
           {/* On a phone the name would not fit beside the button; the receipts carry it anyway. */}
           <span className="hidden min-w-0 text-right text-stone-700 sm:inline dark:text-stone-200">
             <span className="sr-only">Aangemeld als </span>
@@ -32,12 +38,20 @@ export function SiteHeader({ user }: { user: SessionUser }) {
               </span>
             ) : null}
           </span>
+          {/* Hidden on a phone like the name, for the same reason. */}
+          <ul aria-label="Rollen" className="hidden flex-wrap items-center gap-1 sm:flex">
+            {user.roles.map((role) => (
+              <li key={role}>
+                <Badge>{ROLE_LABELS[role]}</Badge>
+              </li>
+            ))}
+          </ul>
           <SignOutButton />
         </div>
       </div>
       <nav aria-label="Hoofdmenu" className="mx-auto max-w-5xl px-2 pb-1 sm:px-4 sm:pb-2">
         <ul className="flex flex-wrap gap-x-0 gap-y-0 sm:gap-x-1">
-          {links.map((link) => (
+          {visible.map((link) => (
             <li key={link.href}>
               <Link
                 href={link.href}

@@ -41,8 +41,19 @@ function SafeLink({ href, children, ...rest }: ComponentProps<"a">) {
 
 const renderComponents = { ...mdxRenderComponents(), a: SafeLink } as MDXComponents;
 
-/** Server Component: renders a compiled part. No MDX is evaluated in the browser. */
-export function MdxContent({ part }: { part: Pick<CompiledPart, "hash" | "code"> }) {
+/**
+ * Server Component: renders a part compiled at publish time. No MDX is evaluated in the browser.
+ * `null`: the part could not be compiled (a version published before the current limits).
+ */
+export function MdxContent({ part }: { part: Pick<CompiledPart, "hash" | "code"> | null }) {
+  if (!part) {
+    return (
+      <p role="note">
+        Dit onderdeel kan niet worden getoond: de tekst voldoet niet aan de huidige eisen. Neem
+        contact op met Communicatie.
+      </p>
+    );
+  }
   const Content = componentFor(part);
   // Not created per render: componentFor returns the same component for a hash every time.
   // eslint-disable-next-line react-hooks/static-components

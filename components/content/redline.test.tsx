@@ -1,6 +1,14 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { diffParts } from "@/lib/content/diff";
+import { diffParts as diffBlocksOf, toBlocks } from "@/lib/content/diff";
+
+type SourcePart = { slug: string; title: string; order: number; source: string };
+/** The redline diffs stored blocks; here they are made from the sources as publishing does. */
+const diffParts = ({ from, to }: { from: SourcePart[]; to: SourcePart[] }) =>
+  diffBlocksOf({
+    from: from.map((part) => ({ ...part, blocks: toBlocks(part.source) })),
+    to: to.map((part) => ({ ...part, blocks: toBlocks(part.source) })),
+  });
 import { Redline } from "./redline";
 
 const fm = (slug: string) =>

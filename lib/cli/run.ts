@@ -1,9 +1,11 @@
 import "server-only";
 
 import { parseArgs } from "node:util";
-import { callRunningPortal, findRunningPortal } from "@/lib/db/portal-link";
+import { callRunningPortal, findRunningPortal } from "@/lib/cli/portal-link";
 import { openStore, type Store, storeSettings } from "@/lib/db/client";
+import { formatValidationErrors, validationErrorsOf } from "@/lib/content/validation-error";
 import { AppError } from "@/lib/errors";
+import { seedStore } from "@/lib/policy/seed";
 
 /**
  * How a CLI runs an operation: through the running portal when it holds the embedded store,
@@ -49,6 +51,8 @@ async function withStore<T>(
 ) {
   const store = await openStore(location);
   try {
+    // The same starting state the portal gives a store: a CLI may be the first to open it.
+    await seedStore({ db: store.db });
     return await fn(store);
   } finally {
     await store.close();
@@ -59,7 +63,13 @@ async function withStore<T>(
 export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
 
 export function reportFailure(error: unknown): number {
-  if (error instanceof AppError) {
+  const errors = error instanceof AppError ? validationErrorsOf(error.details) : null;
+  if (errors) {
+    console.error(formatValidationErrors(errors));
+  } else if (error instanceof AppError && error.code === "invalid_input") {
+    // Bad input is the user's to fix: the Dutch message alone says what.
+    console.error(error.message);
+  } else if (error instanceof AppError) {
     console.error(`Fout (${error.code}): ${error.message}`);
   } else {
     console.error("Onverwachte fout:", error);
@@ -67,11 +77,14 @@ export function reportFailure(error: unknown): number {
   return EXIT.failure;
 }
 
-type CliOptions = Record<string, { type: "string" | "boolean"; default?: string | boolean }>;
+type CliOptions = Record<
+  string,
+  { type: "string" | "boolean"; default?: string | boolean; required?: boolean }
+>;
 type CliValues<O extends CliOptions> = {
   [K in keyof O]: O[K]["type"] extends "boolean"
     ? boolean
-    : O[K] extends { default: string }
+    : O[K] extends { default: string } | { required: true }
       ? string
       : string | undefined;
 };
@@ -91,7 +104,18 @@ export function parseCliArgs<O extends CliOptions>(
       args: argv,
       strict: true,
       allowPositionals: false,
-      options: { ...options, help: { type: "boolean", default: false } },
+      options: {
+        // node:util's parseArgs knows no `required`; presence is checked below.
+        ...Object.fromEntries(
+          Object.entries(options).map(([name, option]) => [
+            name,
+            option.default === undefined
+              ? { type: option.type }
+              : { type: option.type, default: option.default },
+          ]),
+        ),
+        help: { type: "boolean", default: false },
+      },
     }));
   } catch (error) {
     console.error(`${(error as Error).message}\n\n${usage}`);
@@ -100,6 +124,13 @@ export function parseCliArgs<O extends CliOptions>(
   if (values.help) {
     console.log(usage);
     return { exit: EXIT.ok };
+  }
+  // Only presence: what the value must be is the domain function's to check.
+  for (const [name, option] of Object.entries(options)) {
+    if (option.required && values[name] === undefined) {
+      console.error(`--${name} ontbreekt.\n\n${usage}`);
+      return { exit: EXIT.usage };
+    }
   }
   return { values: values as CliValues<O> };
 }
