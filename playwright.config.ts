@@ -68,6 +68,8 @@ export default defineConfig({
       DATA_DIR: E2E_DATA_DIR,
       NEXTAUTH_URL: BASE_URL,
       HOST: "127.0.0.1",
+      // The specs set up their own data; the demo roster would only get in their way.
+      DEMO_DATA: "off",
     },
   },
 });

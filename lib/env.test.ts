@@ -220,6 +220,31 @@ describe("parseEnv: invalid values name the variable", () => {
   });
 });
 
+describe("parseEnv: roster", () => {
+  it("reads the employee number from the employeeId claim unless told otherwise", () => {
+    expect(parseEnv({ DATA_DIR: "a" }, { cwd: dir }).ROSTER_EMPLOYEE_NUMBER_CLAIM).toBe(
+      "employeeId",
+    );
+    expect(
+      parseEnv(
+        { DATA_DIR: "a", ROSTER_EMPLOYEE_NUMBER_CLAIM: "extension_personeelsnr" },
+        { cwd: dir },
+      ).ROSTER_EMPLOYEE_NUMBER_CLAIM,
+    ).toBe("extension_personeelsnr");
+  });
+
+  it("loads demo data only with the development IdP, and can be switched off", () => {
+    expect(parseEnv({ DATA_DIR: "a" }, { cwd: dir }).DEMO_DATA).toBe(true);
+    expect(parseEnv({ DATA_DIR: "a", DEMO_DATA: "off" }, { cwd: dir }).DEMO_DATA).toBe(false);
+    expect(parseEnv({ ...external, DATA_DIR: "a", DEMO_DATA: "on" }, { cwd: dir }).DEMO_DATA).toBe(
+      false,
+    );
+    expect(problemsOf({ DATA_DIR: "a", DEMO_DATA: "ja" })).toEqual([
+      { name: "DEMO_DATA", message: 'must be "on" or "off"' },
+    ]);
+  });
+});
+
 describe("parseEnv: outgoing mail", () => {
   const from = "Beleidsportaal <beleid@kempenhaeghe.nl>";
 

@@ -27,12 +27,16 @@ export type Env = {
   OIDC_SCOPE: string;
   OIDC_GROUPS_CLAIM: string;
   OIDC_DEPARTMENT_CLAIM: string;
+  /** ID-token claim holding the employee number that links an account to the roster. */
+  ROSTER_EMPLOYEE_NUMBER_CLAIM: string;
   ROLE_HR_GROUPS: string[];
   ROLE_EDITOR_GROUPS: string[];
   ROLE_ADMIN_GROUPS: string[];
   DEV_IDP_PORT: number;
   /** True when no OIDC_ISSUER is configured: the development IdP signs people in. */
   DEV_IDP: boolean;
+  /** Load the demo roster at startup (only ever with the development IdP). */
+  DEMO_DATA: boolean;
   /** Which values were not given but derived (the launcher passes them on to Next). */
   DERIVED: { NEXTAUTH_URL: boolean; NEXTAUTH_SECRET: boolean };
   /** Outgoing mail: SMTP when configured, else the database outbox (development only). */
@@ -79,10 +83,12 @@ const KEYS = [
   "OIDC_SCOPE",
   "OIDC_GROUPS_CLAIM",
   "OIDC_DEPARTMENT_CLAIM",
+  "ROSTER_EMPLOYEE_NUMBER_CLAIM",
   "ROLE_HR_GROUPS",
   "ROLE_EDITOR_GROUPS",
   "ROLE_ADMIN_GROUPS",
   "DEV_IDP_PORT",
+  "DEMO_DATA",
   "SMTP_URL",
   "SMTP_HOST",
   "SMTP_PORT",
@@ -157,11 +163,13 @@ const schema = z.object({
     .default("openid profile email"),
   OIDC_GROUPS_CLAIM: claimName.default("groups"),
   OIDC_DEPARTMENT_CLAIM: claimName.default("department"),
+  ROSTER_EMPLOYEE_NUMBER_CLAIM: claimName.default("employeeId"),
   ROLE_HR_GROUPS: z.string().optional(),
   ROLE_EDITOR_GROUPS: z.string().optional(),
   ROLE_ADMIN_GROUPS: z.string().optional(),
   // Defaults to PORT + 1 (3001 beside the default 3000), so instances side by side need only PORT and DATA_DIR.
   DEV_IDP_PORT: port.optional(),
+  DEMO_DATA: z.enum(["on", "off"], { error: 'must be "on" or "off"' }).default("on"),
   SMTP_URL: z
     .string()
     .refine(
@@ -305,12 +313,15 @@ export function parseEnv(
     OIDC_SCOPE: values.OIDC_SCOPE,
     OIDC_GROUPS_CLAIM: values.OIDC_GROUPS_CLAIM,
     OIDC_DEPARTMENT_CLAIM: values.OIDC_DEPARTMENT_CLAIM,
+    ROSTER_EMPLOYEE_NUMBER_CLAIM: values.ROSTER_EMPLOYEE_NUMBER_CLAIM,
     // The demo groups only mean something when the demo IdP issued them.
     ROLE_HR_GROUPS: groupList(values.ROLE_HR_GROUPS, devIdp ? [DEV_GROUPS.hr] : []),
     ROLE_EDITOR_GROUPS: groupList(values.ROLE_EDITOR_GROUPS, devIdp ? [DEV_GROUPS.editor] : []),
     ROLE_ADMIN_GROUPS: groupList(values.ROLE_ADMIN_GROUPS, devIdp ? [DEV_GROUPS.admin] : []),
     DEV_IDP_PORT: values.DEV_IDP_PORT,
     DEV_IDP: devIdp,
+    // Fictional people in a real deployment would pollute HR's reports: demo data needs the demo IdP.
+    DEMO_DATA: devIdp && values.DEMO_DATA === "on",
     DERIVED: { NEXTAUTH_URL: !values.NEXTAUTH_URL, NEXTAUTH_SECRET: !values.NEXTAUTH_SECRET },
     MAIL: mail!,
   };

@@ -5,6 +5,7 @@ import type { JWT } from "next-auth/jwt";
 import type { OAuthConfig } from "next-auth/providers/oauth";
 import { recordSignIn, recordSignOut } from "@/lib/employees/queries";
 import { env, type Env } from "@/lib/env";
+import { linkSignedInAccount } from "@/lib/roster/linking";
 import { safeCallbackPath } from "./callback-url";
 import { SIGN_IN_PATH } from "./paths";
 import { isRole, mapGroupsToRoles, type Role } from "./roles";
@@ -48,6 +49,8 @@ type AuthDependencies = {
     department: string | null;
   }) => Promise<{ id: number; name: string; email: string | null; department: string | null }>;
   recordSignOut?: (employeeId: number) => Promise<void>;
+  /** Links the account to its roster entry (lib/roster/linking.ts); must not throw. */
+  linkRoster?: (input: { employeeId: number; claims: Record<string, unknown> }) => Promise<void>;
 };
 
 type Claims = Record<string, unknown>;
@@ -163,6 +166,7 @@ export function buildAuthOptions(config: AuthConfig, deps: AuthDependencies): Au
           email: identity.email,
           department: identity.department,
         });
+        await deps.linkRoster?.({ employeeId: employee.id, claims });
         const session: SessionClaims = {
           employeeId: employee.id,
           subject: identity.subject,
@@ -204,6 +208,8 @@ export function getAuthOptions(): AuthOptions {
   authOptions ??= buildAuthOptions(env, {
     recordSignIn,
     recordSignOut: (employeeId) => recordSignOut({ employeeId }),
+    linkRoster: ({ employeeId, claims }) =>
+      linkSignedInAccount({ employeeId, claims, claimName: env.ROSTER_EMPLOYEE_NUMBER_CLAIM }),
   });
   return authOptions;
 }

@@ -27,6 +27,7 @@ async function setup(portalUrl: string) {
   });
   const signIns: Recorded[] = [];
   const signOuts: number[] = [];
+  const links: { employeeId: number; claims: Record<string, unknown> }[] = [];
   const options = buildAuthOptions(
     {
       NEXTAUTH_SECRET: randomBytes(32).toString("hex"),
@@ -54,9 +55,12 @@ async function setup(portalUrl: string) {
       recordSignOut: async (employeeId) => {
         signOuts.push(employeeId);
       },
+      linkRoster: async (input) => {
+        links.push(input);
+      },
     },
   );
-  return { idp, options, signIns, signOuts };
+  return { idp, options, signIns, signOuts, links };
 }
 
 /** Cookie jar per origin, as a browser keeps it. */
@@ -169,6 +173,11 @@ describe("signing in through next-auth and the development IdP", () => {
       name: hr.name,
       email: hr.email,
       department: "Personeel & Organisatie",
+    });
+    // The roster link sees the employee-number claim and the IdP's word that the email is verified.
+    expect(ctx.links.at(-1)).toMatchObject({
+      employeeId: 41 + ctx.signIns.length,
+      claims: { employeeId: hr.employeeNumber, email: hr.email, email_verified: true },
     });
 
     const session = await callNextAuth(ctx.options, {

@@ -33,12 +33,53 @@ export const employees = pgTable(
     department: text("department"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     lastSignInAt: timestamp("last_sign_in_at", { withTimezone: true }),
+    // The roster entry this account belongs to (docs/decisions/0004-roster-linking.md). Null: unlinked.
+    rosterEmployeeNumber: text("roster_employee_number").references(
+      () => rosterEntries.employeeNumber,
+    ),
+    // What the IdP said at the last sign-in, kept so a later import can link the account.
+    claimedEmployeeNumber: text("claimed_employee_number"),
+    emailVerified: boolean("email_verified").notNull().default(false),
   },
-  (table) => [unique("employees_issuer_subject_unique").on(table.issuer, table.subject)],
+  (table) => [
+    unique("employees_issuer_subject_unique").on(table.issuer, table.subject),
+    // One account per roster entry.
+    unique("employees_roster_employee_number_unique").on(table.rosterEmployeeNumber),
+  ],
 );
 
 export type Employee = InferSelectModel<typeof employees>;
 export type NewEmployee = InferInsertModel<typeof employees>;
+
+/**
+ * The personnel file as HR imports it, keyed by employee number. Independent of sign-ins: people
+ * who never signed in are here, accounts not on the roster are not. Rows are never deleted; someone
+ * missing from an import gets left_at.
+ */
+export const rosterEntries = pgTable(
+  "roster_entries",
+  {
+    employeeNumber: text("employee_number").primaryKey(),
+    name: text("name").notNull(),
+    email: text("email").notNull(),
+    department: text("department").notNull(),
+    manager: text("manager"),
+    startDate: date("start_date", { mode: "string" }),
+    endDate: date("end_date", { mode: "string" }),
+    // Set when an import no longer lists them; cleared when a later import lists them again.
+    leftAt: timestamp("left_at", { withTimezone: true }),
+    importedAt: timestamp("imported_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    check("roster_entries_employee_number_not_blank", sql`btrim(${table.employeeNumber}) <> ''`),
+    index("roster_entries_department_idx").on(table.department),
+    index("roster_entries_email_idx").on(sql`lower(${table.email})`),
+  ],
+);
+
+export type RosterEntry = InferSelectModel<typeof rosterEntries>;
+export type NewRosterEntry = InferInsertModel<typeof rosterEntries>;
 
 export const policyVersions = pgTable(
   "policy_versions",

@@ -19,6 +19,8 @@ export type DemoAccount = {
   familyName: string;
   email: string;
   department: string;
+  /** Sent as the `employeeId` claim; the demo roster has an entry with this number. */
+  employeeNumber: string;
   groups: string[];
   /** How the sign-in page describes the role (Dutch). */
   roleLabel: string;
@@ -27,6 +29,7 @@ export type DemoAccount = {
 export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   {
     login: "medewerker",
+    employeeNumber: "100001",
     subject: "3f6c1a52-8d0e-4b7a-9c41-0a7e5d2b9f11",
     name: "Sanne de Vries",
     givenName: "Sanne",
@@ -38,6 +41,7 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   },
   {
     login: "medewerker2",
+    employeeNumber: "100002",
     subject: "b92e7d04-15c3-4f6a-8e2d-7c0b1a9e6d22",
     name: "Daan Janssen",
     givenName: "Daan",
@@ -49,6 +53,7 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   },
   {
     login: "hr",
+    employeeNumber: "100003",
     subject: "5d0a9c7e-2b41-4e8f-a6d3-9e1c4b7a0f33",
     name: "Fatima El Amrani",
     givenName: "Fatima",
@@ -60,6 +65,7 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   },
   {
     login: "communicatie",
+    employeeNumber: "100004",
     subject: "e1b47f90-6a2c-4d95-b8e0-3f5a7c2d1e44",
     name: "Lotte van den Berg",
     givenName: "Lotte",
@@ -71,6 +77,7 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   },
   {
     login: "beheerder",
+    employeeNumber: "100005",
     subject: "7a3e5b21-c9d8-4f06-9a17-2d6e8b4c0f55",
     name: "Joris Bakker",
     givenName: "Joris",

@@ -165,6 +165,7 @@ describe("development identity provider", () => {
       name: "Fatima El Amrani",
       email: hr.email,
       department: "Personeel & Organisatie",
+      employeeId: "100003",
       groups: ["portaal-po"],
     });
   });

@@ -97,7 +97,7 @@ function createProvider(issuer: string, options: DevIdpOptions): Provider {
     scopes: ["openid"],
     claims: {
       openid: ["sub"],
-      profile: ["name", "given_name", "family_name", "department", "groups"],
+      profile: ["name", "given_name", "family_name", "department", "groups", "employeeId"],
       email: ["email", "email_verified"],
     },
     // The portal reads groups and department from the ID token, so they belong there.
@@ -130,6 +130,7 @@ function createProvider(issuer: string, options: DevIdpOptions): Provider {
           given_name: account.givenName,
           family_name: account.familyName,
           department: account.department,
+          employeeId: account.employeeNumber,
           groups: account.groups,
           email: account.email,
           email_verified: true,

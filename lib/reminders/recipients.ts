@@ -1,14 +1,14 @@
 import "server-only";
 
-import { and, asc, eq, ilike, inArray, ne, or, type SQL } from "drizzle-orm";
+import { and, asc, eq, ilike, inArray, isNull, ne, or, sql, type SQL } from "drizzle-orm";
 import { acknowledgementStates } from "@/lib/acknowledgements/reports";
 import type { Executor } from "@/lib/db/client";
-import { employees } from "@/lib/db/schema";
+import { employees, rosterEntries } from "@/lib/db/schema";
 
 /** Which employees a batch is for: those HR selected, or everyone matching the list's filter. */
 export type ReminderFilter = {
   department?: string;
-  /** Name or email, as typed in the search box. */
+  /** Name, email or employee number, as typed in the search box. */
   search?: string;
   /** "overdue": only those past the deadline. */
   status?: "outstanding" | "overdue";
@@ -41,28 +41,42 @@ export async function selectOutstandingEmployees({
   now: Date;
 }): Promise<OutstandingEmployee[]> {
   const states = acknowledgementStates({ policy, now });
-  const conditions: SQL[] = [ne(states.state, "acknowledged")];
+  // The roster, when the account is linked to an entry, is P&O's own word on name, address and
+  // department; someone who left the organisation gets no reminder.
+  const name = sql<string>`coalesce(${rosterEntries.name}, ${employees.name})`;
+  const email = sql<string | null>`coalesce(${rosterEntries.email}, ${employees.email})`;
+  const department = sql<
+    string | null
+  >`coalesce(${rosterEntries.department}, ${employees.department})`;
+  const conditions: SQL[] = [ne(states.state, "acknowledged"), isNull(rosterEntries.leftAt)];
   if ("employeeIds" in target) {
     if (target.employeeIds.length === 0) return [];
     conditions.push(inArray(employees.id, target.employeeIds));
   } else {
-    const { department, search, status } = target.filter;
-    if (status === "overdue") conditions.push(eq(states.overdue, true));
-    if (department) conditions.push(eq(employees.department, department));
-    if (search?.trim()) {
-      const pattern = `%${search.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      conditions.push(or(ilike(employees.name, pattern), ilike(employees.email, pattern))!);
+    const filter = target.filter;
+    if (filter.status === "overdue") conditions.push(eq(states.overdue, true));
+    if (filter.department) conditions.push(eq(department, filter.department));
+    if (filter.search?.trim()) {
+      const pattern = `%${filter.search.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      conditions.push(
+        or(
+          ilike(name, pattern),
+          ilike(email, pattern),
+          ilike(rosterEntries.employeeNumber, pattern),
+        )!,
+      );
     }
   }
   const rows = await db
     .select({
       employeeId: employees.id,
-      name: employees.name,
-      email: employees.email,
+      name,
+      email,
       state: states.state,
     })
     .from(states)
     .innerJoin(employees, eq(employees.id, states.employeeId))
+    .leftJoin(rosterEntries, eq(rosterEntries.employeeNumber, employees.rosterEmployeeNumber))
     .where(and(...conditions))
     .orderBy(asc(employees.id));
   return rows.map(({ state, ...row }) => ({ ...row, acknowledgedBefore: state === "changed" }));

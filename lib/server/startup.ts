@@ -1,5 +1,7 @@
 import { getDb } from "@/lib/db/client";
 import { seedStore } from "@/lib/policy/seed";
+import { env } from "@/lib/env";
+import { seedDemoRoster } from "@/lib/roster/demo";
 
 // Runs once per server process (from instrumentation.ts), in the Node.js runtime only: migrations
 // (getDb) and the seed happen before the first request is served.
@@ -8,4 +10,15 @@ try {
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);
+}
+
+// Only with the development IdP (env.DEMO_DATA is false otherwise); once, on an empty roster.
+if (env.DEMO_DATA) {
+  try {
+    const { seeded } = await seedDemoRoster();
+    if (seeded) console.log("[demo] Fictief personeelsbestand geladen (demo-omgeving).");
+  } catch (error) {
+    // The portal works without demo data; say why it is missing.
+    console.error("[demo] Het fictieve personeelsbestand kon niet worden geladen:", error);
+  }
 }

@@ -7,8 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as auditVerify } from "@/app/api/internal/audit-verify/route";
 import { POST as publish } from "@/app/api/internal/publish/route";
 import { POST as publishStatus } from "@/app/api/internal/publish-status/route";
-import { closeDb, getStore } from "@/lib/db/client";
+import { POST as rosterImport } from "@/app/api/internal/roster-import/route";
+import { closeDb, getDb, getStore } from "@/lib/db/client";
 import { readLock } from "@/lib/db/lock";
+import { rosterEntries } from "@/lib/db/schema";
 import { seedStore } from "@/lib/policy/seed";
 import { findCurrentVersion } from "@/lib/policy/versions";
 import { makeTempDir } from "@/tests/support/db";
@@ -25,6 +27,7 @@ const routes: Record<string, (request: Request) => Promise<Response>> = {
   "/api/internal/publish": publish,
   "/api/internal/publish-status": publishStatus,
   "/api/internal/audit-verify": auditVerify,
+  "/api/internal/roster-import": rosterImport,
 };
 /** Set to drop the connection after the next publish completed, without answering. */
 let dropNextPublishAnswer = false;
@@ -191,6 +194,33 @@ describe("the CLIs while the portal holds the data directory (PGlite)", () => {
       policy: "sociale-media",
       parts: [],
       summary: "",
+    });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ ok: false, error: { code: "invalid_input" } });
+  });
+
+  it("imports the roster through the portal: preview, then apply, with the same domain functions", async () => {
+    const file = path.join(dataDir, "personeel.csv");
+    fs.writeFileSync(
+      file,
+      "Personeelsnummer;Naam;E-mail;Afdeling\n1;Anna de Jong;anna@kempenhaeghe.example;Slaapgeneeskunde\n2;Bram Visser;bram@kempenhaeghe.example;ICT\n",
+    );
+    const result = await runCli("roster-import", [file, "--yes", "--by", "P&O"]);
+    expect(result.stderr).toMatch(/via het portaal/);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/Personeelsbestand bijgewerkt: 2 nieuw/);
+    const db = await getDb();
+    expect((await db.select().from(rosterEntries)).map((entry) => entry.name).sort()).toEqual([
+      "Anna de Jong",
+      "Bram Visser",
+    ]);
+  }, 60_000);
+
+  it("validates the roster-import body before anything runs", async () => {
+    const token = readLock(dataDir)!.token;
+    const response = await post("/api/internal/roster-import", token, {
+      mode: "apply",
+      rows: [{ employeeNumber: "", name: "x" }],
     });
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({ ok: false, error: { code: "invalid_input" } });

@@ -66,7 +66,12 @@ export async function startServer({
   const childEnv: NodeJS.ProcessEnv = { NODE_ENV: "production" };
   for (const key of PASSED_THROUGH)
     if (process.env[key] !== undefined) childEnv[key] = process.env[key];
-  Object.assign(childEnv, { NEXT_TELEMETRY_DISABLED: "1", PORT: String(port), ...env });
+  Object.assign(childEnv, {
+    NEXT_TELEMETRY_DISABLED: "1",
+    DEMO_DATA: "off",
+    PORT: String(port),
+    ...env,
+  });
 
   // `next start` serves in this very process, so its pid is the server's pid: SIGKILL hits the database client too.
   const child = spawn(
