@@ -8,7 +8,6 @@ import { DEFAULT_POLICY } from "@/lib/content/source";
 import { EXIT, parseCliArgs, reportFailure, runOnStore } from "@/lib/cli/run";
 import { formatDate } from "@/lib/format/dates";
 import { getMailer } from "@/lib/mail/transport";
-import { ensureInitialVersion } from "@/lib/policy/versions";
 import { DEFAULT_SCHEDULE, parseDayList } from "@/lib/reminders/days";
 import { type ScheduledRunResult, runScheduledReminders } from "@/lib/reminders/send";
 
@@ -52,8 +51,6 @@ async function main(argv: string[]): Promise<number> {
       internalPath: "/api/internal/reminders",
       body: { policy, daysBefore, daysAfter },
       direct: async (store) => {
-        // A store the portal never opened has no version 1 yet.
-        if (policy === DEFAULT_POLICY) await ensureInitialVersion({ db: store.db, policy });
         const mailer = getMailer();
         try {
           return await runScheduledReminders({

@@ -1,16 +1,16 @@
 import "server-only";
 
-import { and, asc, eq, ilike, inArray, not, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, ilike, inArray, isNull, ne, or, sql, type SQL } from "drizzle-orm";
+import { acknowledgementStates } from "@/lib/acknowledgements/reports";
 import type { Executor } from "@/lib/db/client";
-import { acknowledgements, employees, policyVersions } from "@/lib/db/schema";
-import type { Version } from "@/lib/policy/versions";
+import { employees, rosterEntries } from "@/lib/db/schema";
 
 /** Which employees a batch is for: those HR selected, or everyone matching the list's filter. */
 export type ReminderFilter = {
   department?: string;
-  /** Name, email or number, as typed in the search box. */
+  /** Name, email or employee number, as typed in the search box. */
   search?: string;
-  /** "overdue": only when the deadline has passed (then every outstanding employee is overdue). */
+  /** "overdue": only those past the deadline. */
   status?: "outstanding" | "overdue";
 };
 
@@ -26,55 +26,58 @@ export type OutstandingEmployee = {
 
 /**
  * The employees in the target who have not acknowledged the required version (state
- * "outstanding" or "changed"), in id order. This is the one place that decides who may get a
- * reminder; it is to be pointed at the shared acknowledgement-state SQL (and the roster's
- * "left" flag) once those exist, without changing its callers.
+ * "outstanding" or "changed" by the one state rule, lib/acknowledgements/reports.ts), in id
+ * order. The one place that decides who may get a reminder.
  */
 export async function selectOutstandingEmployees({
   db,
   policy,
-  required,
   target,
   now,
 }: {
   db: Executor;
   policy: string;
-  required: Version;
   target: ReminderTarget;
   now: Date;
 }): Promise<OutstandingEmployee[]> {
-  const overdue = required.deadline !== null && now.getTime() > required.deadline.getTime();
-  const conditions: SQL[] = [
-    not(
-      sql`exists (select 1 from ${acknowledgements} a join ${policyVersions} v on v.id = a.version_id
-        where a.employee_id = ${employees.id} and v.policy = ${policy} and v.number >= ${required.number})`,
-    ),
-  ];
+  const states = acknowledgementStates({ policy, now });
+  // The roster, when the account is linked to an entry, is P&O's own word on name, address and
+  // department; someone who left the organisation gets no reminder.
+  const name = sql<string>`coalesce(${rosterEntries.name}, ${employees.name})`;
+  const email = sql<string | null>`coalesce(${rosterEntries.email}, ${employees.email})`;
+  const department = sql<
+    string | null
+  >`coalesce(${rosterEntries.department}, ${employees.department})`;
+  const conditions: SQL[] = [ne(states.state, "acknowledged"), isNull(rosterEntries.leftAt)];
   if ("employeeIds" in target) {
     if (target.employeeIds.length === 0) return [];
     conditions.push(inArray(employees.id, target.employeeIds));
   } else {
-    const { department, search, status } = target.filter;
-    if (status === "overdue" && !overdue) return [];
-    if (department) conditions.push(eq(employees.department, department));
-    if (search?.trim()) {
-      const pattern = `%${search.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      conditions.push(or(ilike(employees.name, pattern), ilike(employees.email, pattern))!);
+    const filter = target.filter;
+    if (filter.status === "overdue") conditions.push(eq(states.overdue, true));
+    if (filter.department) conditions.push(eq(department, filter.department));
+    if (filter.search?.trim()) {
+      const pattern = `%${filter.search.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      conditions.push(
+        or(
+          ilike(name, pattern),
+          ilike(email, pattern),
+          ilike(rosterEntries.employeeNumber, pattern),
+        )!,
+      );
     }
   }
-
-  // The subquery names employees.id in full: drizzle leaves a single table's columns unqualified,
-  // which inside the subquery would be ambiguous.
-  return db
+  const rows = await db
     .select({
       employeeId: employees.id,
-      name: employees.name,
-      email: employees.email,
-      acknowledgedBefore: sql<boolean>`exists (select 1 from ${acknowledgements} a
-        join ${policyVersions} v on v.id = a.version_id
-        where a.employee_id = "employees"."id" and v.policy = ${policy})`.mapWith(Boolean),
+      name,
+      email,
+      state: states.state,
     })
-    .from(employees)
+    .from(states)
+    .innerJoin(employees, eq(employees.id, states.employeeId))
+    .leftJoin(rosterEntries, eq(rosterEntries.employeeNumber, employees.rosterEmployeeNumber))
     .where(and(...conditions))
     .orderBy(asc(employees.id));
+  return rows.map(({ state, ...row }) => ({ ...row, acknowledgedBefore: state === "changed" }));
 }

@@ -2,6 +2,7 @@ import "server-only";
 
 import { desc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
+import { computeAcknowledgementState } from "@/lib/acknowledgements/state";
 import { appendAuditEvent } from "@/lib/audit/events";
 import { DEFAULT_POLICY } from "@/lib/content/source";
 import { REMINDER_SCHEDULE_LOCK } from "@/lib/db/advisory-locks";
@@ -145,13 +146,7 @@ export async function sendReminders({
   }
   const day = amsterdamDay(now);
 
-  const outstanding = await selectOutstandingEmployees({
-    db: executor,
-    policy,
-    required,
-    target,
-    now,
-  });
+  const outstanding = await selectOutstandingEmployees({ db: executor, policy, target, now });
   const reachable = outstanding.filter(
     (employee) => employee.email && ADDRESS.test(employee.email),
   );
@@ -263,11 +258,15 @@ async function requiredVersion(
   policy: string,
 ): Promise<{ current: Version; required: Version }> {
   const versions = await listVersions({ policy, db });
-  const current = versions[0];
-  if (!current) {
+  if (versions.length === 0) {
     throw new AppError("not_found", "Er is nog geen versie van deze richtlijnen gepubliceerd.");
   }
-  const required = versions.find((version) => version.material) ?? versions[versions.length - 1];
+  // The one state rule decides which version is required (and so whose deadline counts).
+  const { current, required } = computeAcknowledgementState({
+    versions,
+    acknowledgements: [],
+    now: new Date(),
+  });
   return { current, required };
 }
 

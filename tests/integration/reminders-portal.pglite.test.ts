@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as reminders } from "@/app/api/internal/reminders/route";
 import { closeDb, getStore } from "@/lib/db/client";
 import { readLock } from "@/lib/db/lock";
+import { seedStore } from "@/lib/policy/seed";
 import type { Employee } from "@/lib/db/schema";
 import { listRemindersForEmployee } from "@/lib/reminders/send";
 import { createEmployee, createVersion, makeTempDir } from "@/tests/support/db";
@@ -51,6 +52,8 @@ beforeAll(async () => {
   process.env.NEXTAUTH_URL = "https://beleid.kempenhaeghe.test";
   delete process.env.DATABASE_URL;
   const { db } = await getStore();
+  // As lib/server/startup.ts does at the portal's start: version 1, then version 2 with a deadline.
+  await seedStore({ db });
   await createVersion({ db, policy: "sociale-media", deadline: deadlineInDays(-1) });
   anna = await createEmployee({ db, name: "Anna Jansen" });
 }, 60_000);

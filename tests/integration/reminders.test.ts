@@ -2,7 +2,13 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { acknowledgeVersion } from "@/lib/acknowledgements/queries";
 import { openStore } from "@/lib/db/client";
-import { auditEvents, mailLog, reminders } from "@/lib/db/schema";
+import {
+  auditEvents,
+  employees as employeesTable,
+  mailLog,
+  reminders,
+  rosterEntries,
+} from "@/lib/db/schema";
 import { withSessionLock } from "@/lib/db/session-lock";
 import { REMINDER_SCHEDULE_LOCK } from "@/lib/db/advisory-locks";
 import { AppError } from "@/lib/errors";
@@ -180,6 +186,41 @@ describe("sending reminders", () => {
     expect(toChanged.text).toContain("zijn inhoudelijk gewijzigd");
     const toNever = messages.find((message) => message.envelopeTo.includes(never.email!))!;
     expect(toNever.text).not.toContain("gewijzigd");
+  });
+
+  it("uses the roster's address for a linked account, and skips someone who left", async () => {
+    const { policy } = await policyWithDeadline();
+    const [current, leaver] = await employees(2);
+    const numbers = [`P${current.id}`, `P${leaver.id}`];
+    await store.db.insert(rosterEntries).values([
+      {
+        employeeNumber: numbers[0],
+        name: "Carla de Roster",
+        email: `carla.${current.id}@kempenhaeghe.test`,
+        department: "Onderwijs",
+      },
+      {
+        employeeNumber: numbers[1],
+        name: "Vertrokken Medewerker",
+        email: `weg.${leaver.id}@kempenhaeghe.test`,
+        department: "Onderwijs",
+        leftAt: new Date("2027-03-01T00:00:00Z"),
+      },
+    ]);
+    for (const [employee, number] of [
+      [current, numbers[0]],
+      [leaver, numbers[1]],
+    ] as const) {
+      await store.db
+        .update(employeesTable)
+        .set({ rosterEmployeeNumber: number })
+        .where(eq(employeesTable.id, employee.id));
+    }
+    const result = await remind({ policy, employeeIds: [current.id, leaver.id] });
+    expect(result).toMatchObject({ selected: 1, sent: 1, notOutstanding: 1 });
+    const [mail] = await smtp.waitForMessages(1);
+    expect(mail.envelopeTo).toEqual([`carla.${current.id}@kempenhaeghe.test`]);
+    expect(mail.text).toContain("Beste Carla de Roster,");
   });
 
   it("sends one mail when P&O presses twice, and another the next day", async () => {
