@@ -1,6 +1,12 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { acknowledgements, auditEvents, policyVersionParts, policyVersions } from "@/lib/db/schema";
+import {
+  acknowledgements,
+  auditEvents,
+  policyVersionParts,
+  policyVersionRenderings,
+  policyVersions,
+} from "@/lib/db/schema";
 import { acknowledgeVersion } from "@/lib/acknowledgements/queries";
 import { ensureInitialVersion, type Version } from "@/lib/policy/versions";
 import { createEmployee, createTestStore, type TestStore } from "@/tests/support/db";
@@ -76,6 +82,27 @@ describe(`schema and evidence triggers (${process.env.TEST_DATABASE_URL ? "Postg
         store.db.delete(policyVersionParts).where(eq(policyVersionParts.versionId, v1.id)),
       ),
     ).toMatch(/DELETE on policy_version_parts is refused/);
+  });
+
+  it("keeps the stored renderings append-only", async () => {
+    expect(
+      await refusal(
+        store.db
+          .update(policyVersionRenderings)
+          .set({ code: "anders" })
+          .where(eq(policyVersionRenderings.versionId, v1.id)),
+      ),
+    ).toMatch(/UPDATE on policy_version_renderings is refused/);
+    expect(
+      await refusal(
+        store.db
+          .delete(policyVersionRenderings)
+          .where(eq(policyVersionRenderings.versionId, v1.id)),
+      ),
+    ).toMatch(/DELETE on policy_version_renderings is refused/);
+    expect(await refusal(store.db.execute(sql`truncate policy_version_renderings`))).toMatch(
+      /TRUNCATE on policy_version_renderings is refused/,
+    );
   });
 
   it("lets nobody rewrite an acknowledgement", async () => {

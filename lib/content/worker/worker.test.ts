@@ -46,15 +46,14 @@ describe("the MDX worker", () => {
     const started = performance.now();
     const results = [];
     try {
-      // Several heavy documents in one go keep the worker busy well past the budget.
-      for (const source of heavy.slice(0, 3)) results.push(await validateInWorker(source, { budgetMs: 30 }));
+      // Each starts in a warm worker (the budget excludes a thread's start) and needs far more than 5 ms.
+      for (const source of heavy.slice(0, 3)) results.push(await validateInWorker(source, { budgetMs: 5 }));
     } finally {
       clearInterval(timer);
     }
     const elapsed = performance.now() - started;
-    expect(results.some((result) => !result.ok)).toBe(true);
-    const refused = results.find((result) => !result.ok);
-    expect(refused).toMatchObject({
+    expect(results.every((result) => !result.ok)).toBe(true);
+    expect(results[0]).toMatchObject({
       ok: false,
       errors: [
         {
@@ -66,7 +65,8 @@ describe("the MDX worker", () => {
     });
     // The main thread's timers kept firing while the worker ran.
     expect(ticks).toBeGreaterThan(0);
-    expect(elapsed).toBeLessThan(10_000);
+    // Three thread restarts, not three full validations of 100 KB each (or minutes, before the budget).
+    expect(elapsed).toBeLessThan(60_000);
     // The thread that ran over budget was terminated; the pool starts a new one.
     const after = await pingWorker();
     expect(after).not.toBe(before);
