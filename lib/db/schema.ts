@@ -31,12 +31,37 @@ export const employees = pgTable(
     department: text("department"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     lastSignInAt: timestamp("last_sign_in_at", { withTimezone: true }),
+    // Set from the IdP's groups at each sign-in and read on every request, so a change made here
+    // (by HR or an admin) applies on the employee's next request.
+    roles: text("roles").array().notNull().default(sql`'{}'::text[]`),
   },
   (table) => [unique("employees_issuer_subject_unique").on(table.issuer, table.subject)],
 );
 
 export type Employee = InferSelectModel<typeof employees>;
 export type NewEmployee = InferInsertModel<typeof employees>;
+
+/**
+ * One row per sign-in. The session cookie carries only the id; each request checks the row, so
+ * signing out (ended_at) and the absolute lifetime (expires_at, fixed at sign-in) hold on the server.
+ */
+export const authSessions = pgTable(
+  "auth_sessions",
+  {
+    // 256 random bits, base64url; the cookie that carries it is encrypted with NEXTAUTH_SECRET.
+    id: text("id").primaryKey(),
+    employeeId: integer("employee_id")
+      .notNull()
+      .references(() => employees.id, { onDelete: "cascade" }),
+    startedAt: timestamp("started_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    endedAt: timestamp("ended_at", { withTimezone: true }),
+  },
+  (table) => [index("auth_sessions_employee_idx").on(table.employeeId)],
+);
+
+export type AuthSession = InferSelectModel<typeof authSessions>;
+export type NewAuthSession = InferInsertModel<typeof authSessions>;
 
 export const policyVersions = pgTable(
   "policy_versions",

@@ -96,6 +96,25 @@ describe(`schema and evidence triggers (${process.env.TEST_DATABASE_URL ? "Postg
     ).toMatch(/UPDATE on acknowledgements is refused/);
   });
 
+  it("lets nobody delete or truncate an acknowledgement", async () => {
+    const employee = await createEmployee({ db: store.db });
+    const { acknowledgement } = await acknowledgeVersion({
+      db: store.db,
+      employeeId: employee.id,
+      versionId: v1.id,
+      contentHash: v1.contentHash,
+      userAgent: "vitest",
+    });
+    expect(
+      await refusal(
+        store.db.delete(acknowledgements).where(eq(acknowledgements.id, acknowledgement.id)),
+      ),
+    ).toMatch(/DELETE on acknowledgements is refused/);
+    expect(await refusal(store.db.execute(sql`truncate acknowledgements cascade`))).toMatch(
+      /TRUNCATE on acknowledgements is refused/,
+    );
+  });
+
   it("enforces one acknowledgement per employee and version in the database itself", async () => {
     const employee = await createEmployee({ db: store.db });
     const row = {

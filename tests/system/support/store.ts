@@ -7,6 +7,7 @@ import { verifyAuditChain } from "@/lib/audit/events";
 import { openStore, type Store, type StoreLocation } from "@/lib/db/client";
 import { acknowledgements, auditEvents, type Employee } from "@/lib/db/schema";
 import { DEFAULT_POLICY } from "@/lib/content/source";
+import { startSession } from "@/lib/auth/sessions";
 import { recordSignIn } from "@/lib/employees/queries";
 import { ensureInitialVersion } from "@/lib/policy/versions";
 
@@ -84,7 +85,11 @@ export async function createTestStore(): Promise<TestStore> {
   };
 }
 
-export type SeededEmployee = Pick<Employee, "id" | "subject" | "name" | "email" | "department">;
+export type SeededEmployee = Pick<Employee, "id" | "subject" | "name" | "email" | "department"> & {
+  /** A server-side session started for them, as the sign-in does; the minted cookie names it. */
+  sessionId: string;
+  sessionExpiresAt: Date;
+};
 export type CurrentVersion = { id: number; number: number; contentHash: string };
 
 /**
@@ -107,7 +112,10 @@ export async function seedStore(
       email: `${prefix}-${n}@system-test.invalid`,
       department: ["Zorg", "Communicatie", "ICT", "Personeelszaken"][i % 4],
     });
+    const session = await startSession({ db: store.db, employeeId: employee.id });
     seeded.push({
+      sessionId: session.id,
+      sessionExpiresAt: session.expiresAt,
       id: employee.id,
       subject: employee.subject,
       name: employee.name,
