@@ -3,6 +3,8 @@
 // Exit codes: 0 published, 1 failed (invalid content, identical to the current version, store problem), 2 usage error.
 import os from "node:os";
 import path from "node:path";
+import { checkpointConfigFromEnv } from "@/lib/audit/checkpoint-env";
+import { configureCheckpoints } from "@/lib/audit/checkpoints";
 import { contentDirectory, DEFAULT_POLICY, readPolicyDirectory } from "@/lib/content/source";
 import { EXIT, parseCliArgs, reportFailure, runOnStore } from "@/lib/db/cli";
 import type { PolicyVersion } from "@/lib/db/schema";
@@ -77,6 +79,8 @@ async function main(argv: string[]): Promise<number> {
       direct: async (store) => {
         // A store the portal never opened has no version 1 yet; number after the shipped content.
         if (policy === DEFAULT_POLICY) await ensureInitialVersion({ db: store.db, policy });
+        // Published here, not by the portal: this process writes the checkpoint.
+        configureCheckpoints(checkpointConfigFromEnv());
         return {
           version: await publishVersion({
             db: store.db,

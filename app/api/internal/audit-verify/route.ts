@@ -1,4 +1,6 @@
-import { verifyAuditChain } from "@/lib/audit/events";
+import { checkpointConfig } from "@/lib/audit/checkpoints";
+import { verifyEvidence } from "@/lib/audit/verify";
+import { getDb } from "@/lib/db/client";
 import { authorizeInternal, internalFailure, internalResult } from "../authorize";
 
 export const dynamic = "force-dynamic";
@@ -8,7 +10,9 @@ export async function POST(request: Request) {
   const denied = await authorizeInternal(request);
   if (denied) return denied;
   try {
-    return internalResult(await verifyAuditChain());
+    return internalResult(
+      await verifyEvidence({ db: await getDb(), checkpoints: checkpointConfig() }),
+    );
   } catch (error) {
     return internalFailure(error);
   }
