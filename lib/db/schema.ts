@@ -33,7 +33,10 @@ export const employees = pgTable(
     lastSignInAt: timestamp("last_sign_in_at", { withTimezone: true }),
     // Set from the IdP's groups at each sign-in and read on every request, so a change made here
     // (by HR or an admin) applies on the employee's next request.
-    roles: text("roles").array().notNull().default(sql`'{}'::text[]`),
+    roles: text("roles")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
   },
   (table) => [unique("employees_issuer_subject_unique").on(table.issuer, table.subject)],
 );
