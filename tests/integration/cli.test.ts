@@ -157,6 +157,14 @@ describe("npm run audit:verify", () => {
     const result = await run("audit-verify");
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/Auditketen in orde: 2 rijen gecontroleerd/);
+    // The publication above signed a checkpoint outside the database, beside DATA_DIR.
+    expect(result.stdout).toMatch(
+      /Checkpoints in orde: 1 checkpoint gecontroleerd, het laatste bij rij 2/,
+    );
+    expect(result.stdout).toMatch(/1 bevestiging|0 bevestigingen en 2 versies komen overeen/);
+    expect(fs.existsSync(path.join(`${location.DATA_DIR}-checkpoints`, "checkpoints.jsonl"))).toBe(
+      true,
+    );
   }, 60_000);
 
   it("names the first broken row and exits 1 after someone tampered with the table", async () => {
@@ -176,6 +184,11 @@ describe("npm run audit:verify", () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/Auditketen verbroken bij rij 2 \(hash_mismatch\)/);
     expect(result.stderr).toMatch(/De rij daarvoor is in orde/);
+    // The checkpoint of that publication no longer matches, and the event no longer matches its version.
+    expect(result.stderr).toMatch(
+      /Checkpoint \(checkpoint_hash_mismatch\): Rij 2 heeft een andere hash/,
+    );
+    expect(result.stderr).toMatch(/version_mismatch: Versie 2 .* \(summary\)/);
 
     const json = await run("audit-verify", ["--json"]);
     expect(JSON.parse(json.stdout)).toMatchObject({

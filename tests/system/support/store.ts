@@ -55,22 +55,35 @@ export async function createTestStore(): Promise<TestStore> {
   }
 
   const name = `portal_system_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
+  // With two roles (as .ci/run sets them up), the database belongs to the migration owner and the
+  // server runs as the application role, as in production.
+  const ownerUrl = process.env.TEST_MIGRATION_DATABASE_URL;
+  const appUrl = process.env.TEST_APP_DATABASE_URL;
+  const twoRoles = ownerUrl && appUrl ? { ownerUrl, appUrl } : null;
+  const owner = twoRoles ? decodeURIComponent(new URL(twoRoles.ownerUrl).username) : null;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   try {
-    await admin.query(`create database ${name}`);
+    await admin.query(`create database ${name}${owner ? ` owner "${owner}"` : ""}`);
   } finally {
     await admin.end();
   }
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const databaseUrl = url.toString();
-  const location = { databaseUrl };
+  const inDatabase = (serverUrl: string) => {
+    const url = new URL(serverUrl);
+    url.pathname = `/${name}`;
+    return url.toString();
+  };
+  const databaseUrl = inDatabase(twoRoles?.appUrl ?? adminUrl);
+  const migrationDatabaseUrl = twoRoles ? inDatabase(twoRoles.ownerUrl) : null;
+  const location = { databaseUrl, migrationDatabaseUrl };
   return {
     kind: "postgres",
     location,
     dataDir: null,
-    serverEnv: { DATABASE_URL: databaseUrl },
+    serverEnv: {
+      DATABASE_URL: databaseUrl,
+      ...(migrationDatabaseUrl ? { MIGRATION_DATABASE_URL: migrationDatabaseUrl } : {}),
+    },
     withStore: withStore(location),
     dispose: async () => {
       const client = new pg.Client({ connectionString: adminUrl });
