@@ -1,7 +1,7 @@
 import "server-only";
 
 import { randomBytes } from "node:crypto";
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, isNull, lt, sql } from "drizzle-orm";
 import { appendAuditEvent } from "@/lib/audit/events";
 import { type Db, getDb } from "@/lib/db/client";
 import { authSessions, type Employee, employees } from "@/lib/db/schema";
@@ -24,6 +24,10 @@ export async function startSession({
   db?: Db;
 }): Promise<{ id: string; startedAt: Date; expiresAt: Date }> {
   const executor = db ?? (await getDb());
+  // Sessions past their end are of no use, and they say when someone worked: keep a week at most.
+  await executor
+    .delete(authSessions)
+    .where(lt(authSessions.expiresAt, sql`now() - interval '7 days'`));
   const startedAt = new Date();
   const [row] = await executor
     .insert(authSessions)
