@@ -51,7 +51,35 @@ describe("parseEnv: development sign-in (no OIDC_ISSUER)", () => {
       DEV_IDP_PORT: 3001,
       DEV_IDP: true,
       DERIVED: { NEXTAUTH_URL: true, NEXTAUTH_SECRET: true },
+      MIGRATION_DATABASE_URL: undefined,
+      // Beside the data directory, never inside it.
+      CHECKPOINT_DIR: path.join(dir, "data-checkpoints"),
+      CHECKPOINT_KEY_FILE: path.join(dir, "data-checkpoints", "signing-key.pem"),
+      CHECKPOINT_INTERVAL_MINUTES: 15,
     });
+  });
+
+  it("takes the checkpoint folder and key from the environment, and wants DATABASE_URL beside MIGRATION_DATABASE_URL", () => {
+    const env = parseEnv(
+      {
+        DATA_DIR: "data",
+        CHECKPOINT_DIR: "/srv/checkpoints",
+        CHECKPOINT_KEY_FILE: "/etc/portaal/checkpoint.pem",
+        CHECKPOINT_INTERVAL_MINUTES: "5",
+      },
+      { cwd: dir },
+    );
+    expect(env.CHECKPOINT_DIR).toBe("/srv/checkpoints");
+    expect(env.CHECKPOINT_KEY_FILE).toBe("/etc/portaal/checkpoint.pem");
+    expect(env.CHECKPOINT_INTERVAL_MINUTES).toBe(5);
+    expect(
+      problemsOf({ DATA_DIR: "a", MIGRATION_DATABASE_URL: "postgres://owner@db/portaal" }),
+    ).toEqual([
+      {
+        name: "MIGRATION_DATABASE_URL",
+        message: "needs DATABASE_URL too (the application role's URL)",
+      },
+    ]);
   });
 
   it("generates one secret in the data directory, private to the owner, and derives the same values from it", () => {

@@ -17,6 +17,16 @@ export type Env = {
   /** Absolute path. */
   DATA_DIR: string;
   DATABASE_URL: string | undefined;
+  /**
+   * PostgreSQL only: the migration owner's URL. When set, migrations and grants run with it and
+   * DATABASE_URL is the application role (SELECT and INSERT only on the evidence tables).
+   */
+  MIGRATION_DATABASE_URL: string | undefined;
+  /** Absolute path: where signed audit checkpoints are appended; outside DATA_DIR by default. */
+  CHECKPOINT_DIR: string;
+  /** Absolute path of the Ed25519 signing key (created on first use, mode 0600). */
+  CHECKPOINT_KEY_FILE: string;
+  CHECKPOINT_INTERVAL_MINUTES: number;
   /** The portal's origin, without a trailing slash. */
   NEXTAUTH_URL: string;
   NEXTAUTH_SECRET: string;
@@ -78,6 +88,10 @@ const KEYS = [
   "HOST",
   "DATA_DIR",
   "DATABASE_URL",
+  "MIGRATION_DATABASE_URL",
+  "CHECKPOINT_DIR",
+  "CHECKPOINT_KEY_FILE",
+  "CHECKPOINT_INTERVAL_MINUTES",
   "NEXTAUTH_URL",
   "NEXTAUTH_SECRET",
   "OIDC_ISSUER",
@@ -145,6 +159,20 @@ const schema = z.object({
       error: "must be a PostgreSQL URL such as postgres://user:password@host:5432/database",
     })
     .optional(),
+  MIGRATION_DATABASE_URL: z
+    .string()
+    .refine((value) => /^postgres(ql)?:\/\/\S+$/.test(value), {
+      error: "must be a PostgreSQL URL such as postgres://owner:password@host:5432/database",
+    })
+    .optional(),
+  CHECKPOINT_DIR: z.string().optional(),
+  CHECKPOINT_KEY_FILE: z.string().optional(),
+  CHECKPOINT_INTERVAL_MINUTES: z.coerce
+    .number({ error: "must be a number of minutes" })
+    .int({ error: "must be a whole number of minutes" })
+    .min(1, { error: "must be between 1 and 1440" })
+    .max(1440, { error: "must be between 1 and 1440" })
+    .default(15),
   NEXTAUTH_URL: httpUrl
     .refine(
       (value) => {
@@ -294,13 +322,23 @@ export function parseEnv(
       message: `is required when OIDC_ISSUER is set: a random value of at least ${MIN_SECRET_LENGTH} characters (try: openssl rand -base64 32)`,
     });
   }
+  if (values.MIGRATION_DATABASE_URL && !values.DATABASE_URL) {
+    problems.push({
+      name: "MIGRATION_DATABASE_URL",
+      message: "needs DATABASE_URL too (the application role's URL)",
+    });
+  }
   if (devIdp && values.DEV_IDP_PORT === values.PORT) {
     problems.push({ name: "DEV_IDP_PORT", message: `must differ from PORT (${values.PORT})` });
   }
   const mail = mailSettings(values, problems);
   if (problems.length > 0) throw new EnvError(problems);
 
-  const dataDir = path.resolve(options.cwd ?? process.cwd(), values.DATA_DIR);
+  const cwd = options.cwd ?? process.cwd();
+  const dataDir = path.resolve(cwd, values.DATA_DIR);
+  // Beside the data directory, not in it: a restored or copied data directory (or database)
+  // must not bring its own checkpoints along.
+  const checkpointDir = path.resolve(cwd, values.CHECKPOINT_DIR ?? `${dataDir}-checkpoints`);
   const nextAuthUrl = values.NEXTAUTH_URL
     ? new URL(values.NEXTAUTH_URL).origin
     : `http://localhost:${values.PORT}`;
@@ -326,6 +364,13 @@ export function parseEnv(
     HOST: values.HOST,
     DATA_DIR: dataDir,
     DATABASE_URL: values.DATABASE_URL,
+    MIGRATION_DATABASE_URL: values.MIGRATION_DATABASE_URL,
+    CHECKPOINT_DIR: checkpointDir,
+    CHECKPOINT_KEY_FILE: path.resolve(
+      cwd,
+      values.CHECKPOINT_KEY_FILE ?? path.join(checkpointDir, "signing-key.pem"),
+    ),
+    CHECKPOINT_INTERVAL_MINUTES: values.CHECKPOINT_INTERVAL_MINUTES,
     NEXTAUTH_URL: nextAuthUrl,
     NEXTAUTH_SECRET: nextAuthSecret!,
     OIDC_ISSUER: issuer,

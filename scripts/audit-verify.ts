@@ -1,13 +1,53 @@
-// Check the audit trail's hash chain and name the first broken row.
+// Check the evidence: the audit trail's hash chain, the chain against the signed checkpoints kept
+// outside the database, and every acknowledgement and version against its audit event (both ways).
 //   npm run audit:verify
-// Exit codes: 0 chain intact, 1 chain broken or check failed, 2 usage error.
-import { type AuditChainResult, verifyAuditChain } from "@/lib/audit/events";
+// Exit codes: 0 all intact, 1 something is missing or forged (or the check failed), 2 usage error.
+import { checkpointConfigFromEnv } from "@/lib/audit/checkpoint-env";
+import { checkpointFile } from "@/lib/audit/checkpoints";
+import { type EvidenceReport, verifyEvidence } from "@/lib/audit/verify";
 import { EXIT, parseCliArgs, reportFailure, runOnStore } from "@/lib/cli/run";
 
 const USAGE = `Gebruik: npm run audit:verify [-- --json]
 
-Controleert de hashketen van de audittrail en noemt de eerste rij waar die breekt.
+Controleert de bewijslast:
+  - de hashketen van de audittrail (de eerste rij waar die breekt);
+  - de keten tegen de ondertekende checkpoints buiten de database (CHECKPOINT_DIR),
+    zodat herschreven en weggehaalde rijen aan het eind worden gevonden;
+  - elke bevestiging en versie tegen haar auditgebeurtenis, en andersom.
   --json    het resultaat als JSON op stdout`;
+
+function plural(n: number, one: string, many: string) {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+function print(report: EvidenceReport) {
+  const { chain, checkpoints, records } = report;
+  if (chain.ok) {
+    console.log(`Auditketen in orde: ${plural(chain.count, "rij", "rijen")} gecontroleerd.`);
+  } else {
+    const { seq, reason, message } = chain.firstBroken;
+    console.error(`Auditketen verbroken bij rij ${seq} (${reason}): ${message}`);
+    if (chain.count === 1) console.error("De rij daarvoor is in orde.");
+    else if (chain.count > 1) console.error(`De ${chain.count} rijen daarvoor zijn in orde.`);
+  }
+  if (checkpoints.checked === 0 && checkpoints.findings.length === 0) {
+    console.log(
+      "Checkpoints: nog geen ondertekend checkpoint gevonden; het portaal schrijft er een bij de start, elk kwartier en bij elke publicatie.",
+    );
+  } else if (checkpoints.findings.length === 0) {
+    console.log(
+      `Checkpoints in orde: ${plural(checkpoints.checked, "checkpoint", "checkpoints")} gecontroleerd, het laatste bij rij ${checkpoints.latest?.seq} (${checkpoints.latest?.at}).`,
+    );
+  }
+  for (const finding of checkpoints.findings)
+    console.error(`Checkpoint (${finding.kind}): ${finding.message}`);
+  if (records.findings.length === 0) {
+    console.log(
+      `Bevestigingen en versies in orde: ${plural(records.acknowledgements, "bevestiging", "bevestigingen")} en ${plural(records.versions, "versie", "versies")} komen overeen met de audittrail.`,
+    );
+  }
+  for (const finding of records.findings) console.error(`${finding.kind}: ${finding.message}`);
+}
 
 async function main(argv: string[]): Promise<number> {
   const parsed = parseCliArgs(argv, { json: { type: "boolean", default: false } }, USAGE);
@@ -15,23 +55,18 @@ async function main(argv: string[]): Promise<number> {
   const { values } = parsed;
 
   try {
-    const result = await runOnStore<AuditChainResult>({
+    const checkpoints = checkpointConfigFromEnv();
+    const report = await runOnStore<EvidenceReport>({
       internalPath: "/api/internal/audit-verify",
-      direct: (store) => verifyAuditChain({ db: store.db }),
+      direct: (store) => verifyEvidence({ db: store.db, checkpoints }),
     });
-    if (values.json) console.log(JSON.stringify(result));
-    if (result.ok) {
-      if (!values.json)
-        console.log(
-          `Auditketen in orde: ${result.count} ${result.count === 1 ? "rij" : "rijen"} gecontroleerd.`,
-        );
-      return EXIT.ok;
+    if (values.json) console.log(JSON.stringify(report));
+    else {
+      print(report);
+      if (report.checkpoints.configured)
+        console.log(`(checkpoints in ${checkpointFile(checkpoints)})`);
     }
-    const { seq, reason, message } = result.firstBroken;
-    console.error(`Auditketen verbroken bij rij ${seq} (${reason}): ${message}`);
-    if (result.count === 1) console.error("De rij daarvoor is in orde.");
-    else if (result.count > 1) console.error(`De ${result.count} rijen daarvoor zijn in orde.`);
-    return EXIT.failure;
+    return report.ok ? EXIT.ok : EXIT.failure;
   } catch (error) {
     return reportFailure(error);
   }

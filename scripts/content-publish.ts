@@ -14,6 +14,8 @@ import {
 import { EXIT, parseCliArgs, reportFailure, runOnStore } from "@/lib/cli/run";
 import { storeSettings } from "@/lib/db/client";
 import { callRunningPortal, findRunningPortal, isOutcomeUnknown } from "@/lib/cli/portal-link";
+import { checkpointConfigFromEnv } from "@/lib/audit/checkpoint-env";
+import { configureCheckpoints } from "@/lib/audit/checkpoints";
 import type { PolicyVersion } from "@/lib/db/schema";
 import { formatDate } from "@/lib/format/dates";
 import { parseDeadline } from "@/lib/policy/deadline";
@@ -77,6 +79,8 @@ async function main(argv: string[]): Promise<number> {
         publishedBy: { label },
       },
       direct: async (store) => {
+        // Published here, not by the portal: this process writes the checkpoint.
+        configureCheckpoints(checkpointConfigFromEnv());
         return {
           version: await publishVersion({
             db: store.db,

@@ -1,20 +1,22 @@
 import "server-only";
 
 import type { AuthOptions } from "next-auth";
-import type { JWT } from "next-auth/jwt";
+import { encode, type JWT } from "next-auth/jwt";
 import type { OAuthConfig } from "next-auth/providers/oauth";
-import { recordSignIn, recordSignOut } from "@/lib/employees/queries";
+import { recordSignIn } from "@/lib/employees/queries";
 import { env, type Env } from "@/lib/env";
 import { linkSignedInAccount } from "@/lib/roster/linking";
 import { safeCallbackPath } from "./callback-url";
 import { SIGN_IN_PATH } from "./paths";
 import { isRole, mapGroupsToRoles, type Role } from "./roles";
 import { currentSignInReference } from "./sign-in-errors";
+import { reissueMaxAge, SESSION_LIFETIME_SECONDS, sessionRefusal } from "./session-lifetime";
+import { endSession, readSession, startSession } from "./sessions";
 
 /** next-auth's id for the one identity provider; part of the redirect URI `/api/auth/callback/oidc`. */
 export const PROVIDER_ID = "oidc";
-/** Seconds. One working shift; after that, sign in again. */
-export const SESSION_MAX_AGE = 10 * 60 * 60;
+/** Seconds. One working shift from sign-in (absolute: no refresh extends it); then sign in again. */
+export const SESSION_MAX_AGE = SESSION_LIFETIME_SECONDS;
 
 /** What the session cookie carries about the signed-in employee. */
 export type SessionClaims = {
@@ -41,6 +43,15 @@ type AuthConfig = Pick<
   | "DEV_IDP"
 >;
 
+type SessionEmployee = {
+  id: number;
+  subject: string;
+  name: string;
+  email: string | null;
+  department: string | null;
+  roles: string[];
+};
+
 type AuthDependencies = {
   recordSignIn: (profile: {
     issuer: string;
@@ -48,11 +59,28 @@ type AuthDependencies = {
     name: string;
     email: string | null;
     department: string | null;
+    roles: Role[];
   }) => Promise<{ id: number; name: string; email: string | null; department: string | null }>;
-  recordSignOut?: (employeeId: number) => Promise<void>;
   /** Links the account to its roster entry (lib/roster/linking.ts); must not throw. */
   linkRoster?: (input: { employeeId: number; claims: Record<string, unknown> }) => Promise<void>;
+  /** A new server-side session; its absolute end is fixed at sign-in. */
+  startSession: (employeeId: number) => Promise<{ id: string; expiresAt: Date }>;
+  /** The session and its employee as stored now, or null. Read on every session read. */
+  readSession: (
+    id: string,
+  ) => Promise<{ expiresAt: Date; endedAt: Date | null; employee: SessionEmployee } | null>;
+  /** Sign-out: ends the session on the server (and writes the audit event). */
+  endSession?: (session: { id: string; employeeId: number }) => Promise<void>;
+  now?: () => Date;
 };
+
+/** Thrown from the jwt callback: next-auth then clears the cookie and answers "no session". */
+export class SessionRefusedError extends Error {
+  constructor(public reason: string) {
+    super(`The session is no longer valid (${reason}).`);
+    this.name = "SessionRefusedError";
+  }
+}
 
 type Claims = Record<string, unknown>;
 
@@ -121,7 +149,8 @@ export function buildAuthOptions(config: AuthConfig, deps: AuthDependencies): Au
     },
   };
 
-  return {
+  const now = deps.now ?? (() => new Date());
+  const options: AuthOptions = {
     providers: [provider],
     secret: config.NEXTAUTH_SECRET,
     // Cookies keep next-auth's defaults: HttpOnly, SameSite=Lax, and Secure with a __Secure-/__Host-
@@ -134,7 +163,7 @@ export function buildAuthOptions(config: AuthConfig, deps: AuthDependencies): Au
         // "signed out": one line, not a stack trace per request.
         if (code === "JWT_SESSION_ERROR") {
           console.warn(
-            "[auth] A session cookie could not be read; the visitor is treated as signed out.",
+            "[auth] A session cookie was refused (unreadable, signed out or past its end); the visitor is treated as signed out.",
           );
           return;
         }
@@ -148,7 +177,7 @@ export function buildAuthOptions(config: AuthConfig, deps: AuthDependencies): Au
     },
     callbacks: {
       async jwt({ token, account, profile }) {
-        if (!account || !profile) return token;
+        if (!account || !profile) return refreshToken(token);
         const claims = profile as Claims;
         if (
           claims._claim_names &&
@@ -167,8 +196,10 @@ export function buildAuthOptions(config: AuthConfig, deps: AuthDependencies): Au
           name: identity.name,
           email: identity.email,
           department: identity.department,
+          roles: identity.roles,
         });
         await deps.linkRoster?.({ employeeId: employee.id, claims });
+        const serverSession = await deps.startSession(employee.id);
         const session: SessionClaims = {
           employeeId: employee.id,
           subject: identity.subject,
@@ -178,11 +209,24 @@ export function buildAuthOptions(config: AuthConfig, deps: AuthDependencies): Au
           roles: identity.roles,
         };
         // A fresh token: nothing from the IdP beyond these fields ends up in the cookie.
-        return { sub: identity.subject, ...session } satisfies JWT;
+        return {
+          sub: identity.subject,
+          sessionId: serverSession.id,
+          sessionExpiresAt: Math.floor(serverSession.expiresAt.getTime() / 1000),
+          ...session,
+        } satisfies JWT;
       },
       async session({ session, token }) {
         const claims = readSessionClaims(token);
-        return { expires: session.expires, user: claims ?? undefined } as typeof session;
+        // The session's absolute end, or the presented token's own expiry when sooner: never
+        // next-auth's sliding "now + maxAge".
+        const ends = [token.sessionExpiresAt, token.exp].filter(
+          (value): value is number => typeof value === "number",
+        );
+        const expires = new Date(
+          Math.min(Date.parse(session.expires), ...ends.map((seconds) => seconds * 1000)),
+        ).toISOString();
+        return { expires, user: claims ?? undefined } as typeof session;
       },
       async redirect({ url, baseUrl }) {
         return `${baseUrl}${safeCallbackPath(url, baseUrl)}`;
@@ -191,16 +235,63 @@ export function buildAuthOptions(config: AuthConfig, deps: AuthDependencies): Au
     events: {
       async signOut({ token }) {
         const claims = readSessionClaims(token);
-        if (!claims || !deps.recordSignOut) return;
+        const sessionId = token?.sessionId;
+        if (!claims || typeof sessionId !== "string" || !deps.endSession) return;
         try {
-          await deps.recordSignOut(claims.employeeId);
+          await deps.endSession({ id: sessionId, employeeId: claims.employeeId });
         } catch (error) {
-          // Signing out must not fail because the audit trail is unavailable.
-          console.error("Sign-out: could not write the audit event", error);
+          console.error("Sign-out: could not end the session on the server", error);
         }
       },
     },
+    jwt: {
+      // next-auth re-issues the cookie on every session read with a fresh maxAge; cap it at the
+      // session's absolute end and at the presented token's own expiry, so reading never extends.
+      async encode(params) {
+        const token = params.token ?? {};
+        const end = typeof token.sessionExpiresAt === "number" ? token.sessionExpiresAt : null;
+        if (end === null) return encode(params);
+        const maxAge = reissueMaxAge({
+          expiresAt: new Date(end * 1000),
+          tokenExp: typeof token.exp === "number" ? token.exp : null,
+          now: now(),
+          maxAge: params.maxAge ?? SESSION_MAX_AGE,
+        });
+        return encode({ ...params, maxAge });
+      },
+    },
   };
+  return options;
+
+  /**
+   * Every session read (pages, actions, /api/auth/session) checks the server-side session and
+   * re-reads the employee, so sign-out, the absolute end and role changes apply on the next request.
+   */
+  async function refreshToken(token: JWT): Promise<JWT> {
+    const claims = readSessionClaims(token);
+    const sessionId = token.sessionId;
+    if (!claims || typeof sessionId !== "string")
+      throw new SessionRefusedError("not_portal_session");
+    const current = await deps.readSession(sessionId);
+    const refusal = sessionRefusal(current, now());
+    if (refusal || !current) throw new SessionRefusedError(refusal ?? "unknown");
+    if (current.employee.id !== claims.employeeId) throw new SessionRefusedError("unknown");
+    const { employee } = current;
+    const roles = employee.roles.filter(isRole);
+    return {
+      sub: token.sub,
+      exp: token.exp,
+      sessionId,
+      sessionExpiresAt: Math.floor(current.expiresAt.getTime() / 1000),
+      employeeId: employee.id,
+      subject: employee.subject,
+      name: employee.name,
+      email: employee.email,
+      department: employee.department,
+      // Every employee holds "employee", also on a row written before roles were stored.
+      roles: roles.includes("employee") ? roles : ["employee", ...roles],
+    } satisfies JWT;
+  }
 }
 
 let authOptions: AuthOptions | undefined;
@@ -208,8 +299,12 @@ let authOptions: AuthOptions | undefined;
 /** The portal's next-auth options, built on first use (not at import: `next build` needs no env). */
 export function getAuthOptions(): AuthOptions {
   authOptions ??= buildAuthOptions(env, {
-    recordSignIn,
-    recordSignOut: (employeeId) => recordSignOut({ employeeId }),
+    recordSignIn: (profile) => recordSignIn(profile),
+    startSession: (employeeId) => startSession({ employeeId }),
+    readSession: (id) => readSession({ id }),
+    endSession: async ({ id, employeeId }) => {
+      await endSession({ id, employeeId });
+    },
     linkRoster: ({ employeeId, claims }) =>
       linkSignedInAccount({ employeeId, claims, claimName: env.ROSTER_EMPLOYEE_NUMBER_CLAIM }),
   });

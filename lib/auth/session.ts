@@ -5,7 +5,6 @@ import { headers } from "next/headers";
 import { connection } from "next/server";
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
-import { getEmployee } from "@/lib/employees/queries";
 import { env } from "@/lib/env";
 import { signInUrl } from "./callback-url";
 import { getAuthOptions, readSessionClaims, type SessionClaims } from "./options";
@@ -16,18 +15,17 @@ export type { Role } from "./roles";
 export type SessionUser = SessionClaims;
 
 /**
- * The signed-in employee, or null. Reads the session once per request. A session whose employee no
- * longer exists (records removed under the retention rules, a restored backup) counts as signed out,
- * so the next sign-in creates the record again instead of every write failing.
+ * The signed-in employee, or null. Reads the session once per request. The jwt callback in
+ * options.ts checks the server-side session on that read: a signed-out or expired session, or one
+ * whose employee no longer exists (records removed under the retention rules, a restored backup),
+ * counts as signed out; roles and name come from the employee row as it is now.
  */
 export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
   // Wait for a real request first: during `next build` this stops prerendering here, before the
   // configuration (secrets, data directory) is touched.
   await connection();
   const session = await getServerSession(getAuthOptions());
-  const claims = readSessionClaims(session?.user as Record<string, unknown> | undefined);
-  if (!claims) return null;
-  return (await getEmployee({ id: claims.employeeId })) ? claims : null;
+  return readSessionClaims(session?.user as Record<string, unknown> | undefined);
 });
 
 /**

@@ -4,7 +4,14 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_ACCOUNTS, DEV_GROUPS } from "@/lib/dev-idp/accounts";
 import { startDevIdp } from "@/lib/dev-idp/server";
 import { cookiesFromSetCookie, callNextAuth, endSession, startSignIn } from "./next-auth-call";
+import { eq } from "drizzle-orm";
+import { decode, encode } from "next-auth/jwt";
+import { authSessions, employees } from "@/lib/db/schema";
+import { recordSignIn } from "@/lib/employees/queries";
+import { createTestStore } from "@/tests/support/db";
 import { buildAuthOptions, PROVIDER_ID, readSessionClaims } from "./options";
+import { SESSION_LIFETIME_SECONDS } from "./session-lifetime";
+import { endSession as endServerSession, readSession, startSession } from "./sessions";
 
 const clientId = "portal-test";
 const clientSecret = randomBytes(16).toString("hex");
@@ -17,6 +24,7 @@ type Recorded = {
   department: string | null;
 };
 
+/** The real sign-in, session and sign-out queries on a fresh test store; the clock can be moved. */
 async function setup(portalUrl: string) {
   const idp = await startDevIdp({
     port: 0,
@@ -25,12 +33,15 @@ async function setup(portalUrl: string) {
     portalUrl,
     cookieKeys: [randomBytes(16).toString("hex")],
   });
+  const store = await createTestStore();
   const signIns: Recorded[] = [];
   const signOuts: number[] = [];
   const links: { employeeId: number; claims: Record<string, unknown> }[] = [];
+  const clock = { offsetMs: 0 };
+  const secret = randomBytes(32).toString("hex");
   const options = buildAuthOptions(
     {
-      NEXTAUTH_SECRET: randomBytes(32).toString("hex"),
+      NEXTAUTH_SECRET: secret,
       OIDC_ISSUER: idp.issuer,
       OIDC_CLIENT_ID: clientId,
       OIDC_CLIENT_SECRET: clientSecret,
@@ -44,23 +55,31 @@ async function setup(portalUrl: string) {
     },
     {
       recordSignIn: async (profile) => {
-        signIns.push(profile);
-        return {
-          id: 41 + signIns.length,
+        signIns.push({
+          issuer: profile.issuer,
+          subject: profile.subject,
           name: profile.name,
           email: profile.email,
           department: profile.department,
-        };
+        });
+        return recordSignIn({ db: store.db, ...profile });
       },
-      recordSignOut: async (employeeId) => {
-        signOuts.push(employeeId);
+      startSession: (employeeId) => startSession({ db: store.db, employeeId }),
+      readSession: (id) => readSession({ db: store.db, id }),
+      endSession: async ({ id, employeeId }) => {
+        if (await endServerSession({ db: store.db, id, employeeId })) signOuts.push(employeeId);
       },
       linkRoster: async (input) => {
         links.push(input);
       },
+      now: () => new Date(Date.now() + clock.offsetMs),
     },
   );
-  return { idp, options, signIns, signOuts, links };
+  return { idp, store, options, signIns, signOuts, links, clock, secret };
+}
+
+function subjectOf(login: string): string {
+  return DEMO_ACCOUNTS.find((account) => account.login === login)!.subject;
 }
 
 /** Cookie jar per origin, as a browser keeps it. */
@@ -157,8 +176,21 @@ describe("signing in through next-auth and the development IdP", () => {
   });
   afterAll(async () => {
     await ctx?.idp.close();
+    await ctx?.store.close();
     process.env.NEXTAUTH_URL = previousUrl;
   });
+  afterEach(() => {
+    ctx.clock.offsetMs = 0;
+  });
+
+  async function readSessionWith(cookies: Record<string, string>) {
+    return callNextAuth(ctx.options, {
+      action: "session",
+      method: "GET",
+      cookies,
+      headers: { host: new URL(portalUrl).host },
+    });
+  }
 
   it("records the employee by issuer and subject and puts roles and department in the session", async () => {
     const flow = await walk(portalUrl, ctx.options, ctx.idp.issuer, "hr");
@@ -187,8 +219,13 @@ describe("signing in through next-auth and the development IdP", () => {
       headers: flow.headers,
     });
     const user = readSessionClaims((session.body as { user?: Record<string, unknown> }).user);
+    const [row] = await ctx.store.db
+      .select()
+      .from(employees)
+      .where(eq(employees.subject, hr.subject));
+    expect(row.roles).toEqual(["employee", "hr"]);
     expect(user).toEqual({
-      employeeId: 41 + ctx.signIns.length,
+      employeeId: row.id,
       subject: hr.subject,
       name: hr.name,
       email: hr.email,
@@ -231,6 +268,85 @@ describe("signing in through next-auth and the development IdP", () => {
     expect(session.body).toEqual({});
   });
 
+  it("refuses the old cookie replayed after sign-out", async () => {
+    const flow = await walk(portalUrl, ctx.options, ctx.idp.issuer, "medewerker");
+    if (!flow.ok) throw new Error("IdP refused");
+    const captured = flow.cookies.object(portalUrl);
+    expect((await readSessionWith(captured)).body).toMatchObject({
+      user: { subject: subjectOf("medewerker") },
+    });
+
+    await endSession(ctx.options, { cookies: captured, headers: flow.headers });
+    const replay = await readSessionWith(captured);
+    expect(replay.body).toEqual({});
+    // next-auth clears the refused cookie.
+    expect(cookiesFromSetCookie(replay.setCookies)["next-auth.session-token"]).toBe("");
+  });
+
+  it("does not renew a token that expires in 60 seconds by ten more hours", async () => {
+    const flow = await walk(portalUrl, ctx.options, ctx.idp.issuer, "communicatie");
+    if (!flow.ok) throw new Error("IdP refused");
+    const issued = await decode({
+      secret: ctx.secret,
+      token: flow.cookies.object(portalUrl)["next-auth.session-token"],
+    });
+    const nearExpiry = await encode({ secret: ctx.secret, token: issued!, maxAge: 60 });
+    const before = Date.now();
+    const renewed = await readSessionWith({ "next-auth.session-token": nearExpiry });
+    const expires = Date.parse((renewed.body as { expires: string }).expires);
+    expect(expires).toBeLessThanOrEqual(before + 61_000);
+    const reissued = await decode({
+      secret: ctx.secret,
+      token: cookiesFromSetCookie(renewed.setCookies)["next-auth.session-token"],
+    });
+    expect(reissued!.exp as number).toBeLessThanOrEqual(Math.floor(before / 1000) + 61);
+  });
+
+  it("ends every session ten hours after sign-in, however often it was read", async () => {
+    const flow = await walk(portalUrl, ctx.options, ctx.idp.issuer, "medewerker2");
+    if (!flow.ok) throw new Error("IdP refused");
+    let cookies = flow.cookies.object(portalUrl);
+    for (const hours of [3, 6, 9.9]) {
+      ctx.clock.offsetMs = hours * 3_600_000;
+      const read = await readSessionWith(cookies);
+      expect(read.body, `after ${hours} h`).toMatchObject({
+        user: { subject: subjectOf("medewerker2") },
+      });
+      const expires = Date.parse((read.body as { expires: string }).expires);
+      expect(expires).toBeLessThanOrEqual(Date.now() + SESSION_LIFETIME_SECONDS * 1000);
+      cookies = { ...cookies, ...cookiesFromSetCookie(read.setCookies) };
+    }
+    ctx.clock.offsetMs = 10 * 3_600_000 + 1_000;
+    expect((await readSessionWith(cookies)).body).toEqual({});
+  });
+
+  it("applies a role change on the next request, without signing in again", async () => {
+    const flow = await walk(portalUrl, ctx.options, ctx.idp.issuer, "medewerker");
+    if (!flow.ok) throw new Error("IdP refused");
+    const cookies = flow.cookies.object(portalUrl);
+    const before = await readSessionWith(cookies);
+    const employeeId = (before.body as { user: { employeeId: number } }).user.employeeId;
+    expect(before.body).toMatchObject({ user: { roles: ["employee"] } });
+
+    await ctx.store.db
+      .update(employees)
+      .set({ roles: ["employee", "hr"] })
+      .where(eq(employees.id, employeeId));
+    expect((await readSessionWith(cookies)).body).toMatchObject({
+      user: { roles: ["employee", "hr"] },
+    });
+    // And the next sign-in takes the roles from the IdP's groups again.
+    const again = await walk(portalUrl, ctx.options, ctx.idp.issuer, "medewerker");
+    if (!again.ok) throw new Error("IdP refused");
+    const [row] = await ctx.store.db.select().from(employees).where(eq(employees.id, employeeId));
+    expect(row.roles).toEqual(["employee"]);
+    const sessions = await ctx.store.db
+      .select()
+      .from(authSessions)
+      .where(eq(authSessions.employeeId, employeeId));
+    expect(sessions.length).toBeGreaterThanOrEqual(2);
+  });
+
   it("never sends anyone to another site after sign-in", async () => {
     const start = await startSignIn(ctx.options, {
       providerId: PROVIDER_ID,
@@ -258,6 +374,7 @@ describe("over https", () => {
   });
   afterAll(async () => {
     await ctx?.idp.close();
+    await ctx?.store.close();
   });
   afterEach(() => {
     process.env.NEXTAUTH_URL = previousUrl;

@@ -2,7 +2,7 @@ import "server-only";
 
 import { parseArgs } from "node:util";
 import { callRunningPortal, findRunningPortal } from "@/lib/cli/portal-link";
-import { openStore, type Store, storeSettings } from "@/lib/db/client";
+import { openStore, type Store, type StoreLocation, storeSettings } from "@/lib/db/client";
 import { formatValidationErrors, validationErrorsOf } from "@/lib/content/validation-error";
 import { AppError } from "@/lib/errors";
 import { seedStore } from "@/lib/policy/seed";
@@ -22,8 +22,8 @@ export async function runOnStore<T>({
   direct: (store: Store) => Promise<T>;
   log?: (line: string) => void;
 }): Promise<T> {
-  const { dataDir, databaseUrl } = storeSettings();
-  if (databaseUrl) return withStore({ databaseUrl }, direct);
+  const { dataDir, databaseUrl, migrationDatabaseUrl } = storeSettings();
+  if (databaseUrl) return withStore({ databaseUrl, migrationDatabaseUrl }, direct);
 
   const portal = findRunningPortal(dataDir);
   if (portal) {
@@ -45,10 +45,7 @@ export async function runOnStore<T>({
   }
 }
 
-async function withStore<T>(
-  location: { dataDir: string } | { databaseUrl: string },
-  fn: (store: Store) => Promise<T>,
-) {
+async function withStore<T>(location: StoreLocation, fn: (store: Store) => Promise<T>) {
   const store = await openStore(location);
   try {
     // The same starting state the portal gives a store: a CLI may be the first to open it.

@@ -9,6 +9,7 @@ import { drizzle as drizzleNodePg } from "drizzle-orm/node-postgres";
 import { migrate as migrateNodePg } from "drizzle-orm/node-postgres/migrator";
 import pg from "pg";
 import { MIGRATION_LOCK } from "@/lib/db/advisory-locks";
+import { grantApplicationRole, roleOfUrl } from "@/lib/db/grants";
 import { acquireLock, type HeldLock } from "@/lib/db/lock";
 import { env } from "@/lib/env";
 import * as schema from "@/lib/db/schema";
@@ -21,7 +22,16 @@ export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 export type Executor = Db | Tx;
 
 export type StoreKind = "pglite" | "postgres";
-export type StoreLocation = { dataDir: string; port?: number | null } | { databaseUrl: string };
+export type StoreLocation =
+  | { dataDir: string; port?: number | null }
+  | {
+      databaseUrl: string;
+      /**
+       * The migration owner's URL. When given, migrations and grants run with it and
+       * `databaseUrl` is the application role, which owns nothing (see lib/db/grants.ts).
+       */
+      migrationDatabaseUrl?: string | null;
+    };
 export type Store = {
   db: Db;
   kind: StoreKind;
@@ -37,9 +47,15 @@ const MIGRATIONS_FOLDER = path.join(process.cwd(), "lib", "db", "migrations");
 export function storeSettings(): {
   dataDir: string;
   databaseUrl: string | undefined;
+  migrationDatabaseUrl: string | undefined;
   port: number;
 } {
-  return { dataDir: env.DATA_DIR, databaseUrl: env.DATABASE_URL, port: env.PORT };
+  return {
+    dataDir: env.DATA_DIR,
+    databaseUrl: env.DATABASE_URL,
+    migrationDatabaseUrl: env.MIGRATION_DATABASE_URL,
+    port: env.PORT,
+  };
 }
 
 export function storeKind(): StoreKind {
@@ -52,7 +68,7 @@ export function storeKind(): StoreKind {
  */
 export async function openStore(location: StoreLocation): Promise<Store> {
   return "databaseUrl" in location
-    ? openPostgres(location.databaseUrl)
+    ? openPostgres(location.databaseUrl, location.migrationDatabaseUrl ?? null)
     : openPglite(location.dataDir, location.port ?? null);
 }
 
@@ -86,8 +102,16 @@ async function openPglite(dataDir: string, port: number | null): Promise<Store> 
   }
 }
 
-async function openPostgres(databaseUrl: string): Promise<Store> {
-  await migratePostgres(databaseUrl);
+async function openPostgres(
+  databaseUrl: string,
+  migrationDatabaseUrl: string | null,
+): Promise<Store> {
+  await migratePostgres(migrationDatabaseUrl ?? databaseUrl, {
+    applicationRole:
+      migrationDatabaseUrl && roleOfUrl(databaseUrl) !== roleOfUrl(migrationDatabaseUrl)
+        ? roleOfUrl(databaseUrl)
+        : null,
+  });
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
   let closing: Promise<void> | null = null;
   // An idle client losing its connection must not crash the process; the next query reconnects.
@@ -105,13 +129,18 @@ async function openPostgres(databaseUrl: string): Promise<Store> {
 }
 
 /** Several instances may start at once against one server: the session lock lets one migrate at a time. */
-async function migratePostgres(databaseUrl: string) {
+async function migratePostgres(
+  databaseUrl: string,
+  { applicationRole }: { applicationRole: string | null },
+) {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
     await client.query("select pg_advisory_lock($1)", [MIGRATION_LOCK]);
     try {
       await migrateNodePg(drizzleNodePg({ client }), { migrationsFolder: MIGRATIONS_FOLDER });
+      // Re-applied after every migration, so new tables get the same rules.
+      if (applicationRole) await grantApplicationRole(client, applicationRole);
     } finally {
       await client.query("select pg_advisory_unlock($1)", [MIGRATION_LOCK]);
     }
@@ -145,8 +174,10 @@ export async function getDb(): Promise<Db> {
 }
 
 async function initStore(): Promise<Store> {
-  const { dataDir, databaseUrl, port } = storeSettings();
-  const store = await openStore(databaseUrl ? { databaseUrl } : { dataDir, port });
+  const { dataDir, databaseUrl, migrationDatabaseUrl, port } = storeSettings();
+  const store = await openStore(
+    databaseUrl ? { databaseUrl, migrationDatabaseUrl } : { dataDir, port },
+  );
   installShutdownHandlers();
   return store;
 }

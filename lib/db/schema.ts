@@ -40,6 +40,12 @@ export const employees = pgTable(
     // What the IdP said at the last sign-in, kept so a later import can link the account.
     claimedEmployeeNumber: text("claimed_employee_number"),
     emailVerified: boolean("email_verified").notNull().default(false),
+    // Set from the IdP's groups at each sign-in and read on every request, so a change made here
+    // (by HR or an admin) applies on the employee's next request.
+    roles: text("roles")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
   },
   (table) => [
     unique("employees_issuer_subject_unique").on(table.issuer, table.subject),
@@ -80,6 +86,28 @@ export const rosterEntries = pgTable(
 
 export type RosterEntry = InferSelectModel<typeof rosterEntries>;
 export type NewRosterEntry = InferInsertModel<typeof rosterEntries>;
+
+/**
+ * One row per sign-in. The session cookie carries only the id; each request checks the row, so
+ * signing out (ended_at) and the absolute lifetime (expires_at, fixed at sign-in) hold on the server.
+ */
+export const authSessions = pgTable(
+  "auth_sessions",
+  {
+    // 256 random bits, base64url; the cookie that carries it is encrypted with NEXTAUTH_SECRET.
+    id: text("id").primaryKey(),
+    employeeId: integer("employee_id")
+      .notNull()
+      .references(() => employees.id, { onDelete: "cascade" }),
+    startedAt: timestamp("started_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    endedAt: timestamp("ended_at", { withTimezone: true }),
+  },
+  (table) => [index("auth_sessions_employee_idx").on(table.employeeId)],
+);
+
+export type AuthSession = InferSelectModel<typeof authSessions>;
+export type NewAuthSession = InferInsertModel<typeof authSessions>;
 
 export const policyVersions = pgTable(
   "policy_versions",

@@ -2,7 +2,7 @@ import "server-only";
 
 import { eq, getTableColumns, sql } from "drizzle-orm";
 import { appendAuditEvent } from "@/lib/audit/events";
-import { type Db, getDb } from "@/lib/db/client";
+import { type Db, type Executor, getDb } from "@/lib/db/client";
 import { type Employee, employees } from "@/lib/db/schema";
 
 export type SignInProfile = {
@@ -11,6 +11,8 @@ export type SignInProfile = {
   name: string;
   email?: string | null;
   department?: string | null;
+  /** The roles the IdP's groups map to; stored on the row, which every request reads. */
+  roles?: string[];
 };
 
 /** The label the audit trail uses for an employee: an id, not a name, so the trail holds no more personal data than needed. */
@@ -40,6 +42,7 @@ export async function recordSignIn({
         name,
         email,
         department,
+        roles: profile.roles ?? [],
         lastSignInAt: sql`now()`,
       })
       .onConflictDoUpdate({
@@ -48,6 +51,8 @@ export async function recordSignIn({
           name,
           email: sql`coalesce(excluded.email, ${employees.email})`,
           department: sql`coalesce(excluded.department, ${employees.department})`,
+          // Without roles (a caller that does not know them) the stored ones stay.
+          ...(profile.roles ? { roles: profile.roles } : {}),
           lastSignInAt: sql`now()`,
         },
       })
@@ -73,7 +78,8 @@ export async function recordSignOut({
   db,
 }: {
   employeeId: number;
-  db?: Db;
+  /** The caller's transaction (ending the server-side session), so both commit together. */
+  db?: Executor;
 }): Promise<void> {
   const executor = db ?? (await getDb());
   await executor.transaction(async (tx) => {

@@ -1,6 +1,7 @@
 import "server-only";
 
 import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { checkpointNow } from "@/lib/audit/checkpoints";
 import { appendAuditEvent } from "@/lib/audit/events";
 import { PUBLISH_LOCK_CLASS } from "@/lib/db/advisory-locks";
 import { type Db, type Executor, getDb, type Tx } from "@/lib/db/client";
@@ -42,7 +43,7 @@ const MAX_SUMMARY_LENGTH = 2_000;
 export async function publishVersion({ db, ...input }: PublishVersionInput): Promise<Version> {
   const prepared = await prepareVersion(input);
   const executor = db ?? (await getDb());
-  return executor.transaction(async (tx) => {
+  const version = await executor.transaction(async (tx) => {
     const current = await lockAndReadCurrent(tx, input.policy);
     if (current && current.contentHash === prepared.contentHash) {
       throw new AppError(
@@ -53,6 +54,9 @@ export async function publishVersion({ db, ...input }: PublishVersionInput): Pro
     }
     return insertVersion(tx, prepared, (current?.number ?? 0) + 1);
   });
+  // Pin the chain head outside the database at every publication (no-op unless configured).
+  await checkpointNow({ db: executor, reason: `publish ${version.policy} ${version.number}` });
+  return version;
 }
 
 /**
@@ -317,6 +321,7 @@ async function insertVersion(tx: Tx, version: PreparedVersion, number: number): 
       deadline: row.deadline?.toISOString() ?? null,
       summary: row.summary,
       parts: version.parts.map((part) => part.slug),
+      publishedAt: row.publishedAt.toISOString(),
     },
   });
   return row;

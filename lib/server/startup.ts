@@ -1,3 +1,5 @@
+import { checkpointConfigFromEnv } from "@/lib/audit/checkpoint-env";
+import { configureCheckpoints, startCheckpointTimer } from "@/lib/audit/checkpoints";
 import { getDb } from "@/lib/db/client";
 import { seedStore } from "@/lib/policy/seed";
 import { env } from "@/lib/env";
@@ -6,7 +8,11 @@ import { seedDemoRoster } from "@/lib/roster/demo";
 // Runs once per server process (from instrumentation.ts), in the Node.js runtime only: migrations
 // (getDb) and the seed happen before the first request is served.
 try {
-  await seedStore({ db: await getDb() });
+  const db = await getDb();
+  await seedStore({ db });
+  // Signed checkpoints of the audit chain, outside the database: now, every interval, at publish.
+  configureCheckpoints(checkpointConfigFromEnv());
+  startCheckpointTimer({ db });
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { encode } from "next-auth/jwt";
+import { decode, encode } from "next-auth/jwt";
 import { deriveSecret } from "../../lib/secrets";
 import { signIn, submitIdentityProviderLogin } from "./support/sign-in";
 
@@ -99,7 +99,69 @@ test.describe("signing in and out", () => {
     await page.goto("/richtlijnen");
     await expect(page).toHaveURL(/\/aanmelden/);
   });
+
+  test("a copy of the session cookie is refused once its owner signed out", async ({
+    page,
+    browser,
+    baseURL,
+  }) => {
+    await signIn(page, "medewerker2");
+    const captured = (await page.context().cookies()).filter((cookie) =>
+      cookie.name.endsWith("next-auth.session-token"),
+    );
+    expect(captured).toHaveLength(1);
+    await page.getByRole("button", { name: "Afmelden" }).click();
+    await expect(page.getByText("Je bent afgemeld.")).toBeVisible();
+
+    // Someone who copied the cookie before sign-out replays it in another browser.
+    const replay = await browser.newContext({ baseURL });
+    try {
+      await replay.addCookies(captured);
+      const other = await replay.newPage();
+      await other.goto("/richtlijnen/algemeen");
+      await expect(other).toHaveURL(/\/aanmelden/);
+      const session = await other.request.get("/api/auth/session");
+      expect(await session.json()).toEqual({});
+    } finally {
+      await replay.close();
+    }
+  });
+
+  test("reading the session does not extend a token that expires in a minute", async ({
+    page,
+    baseURL,
+  }) => {
+    await signIn(page, "medewerker");
+    const [cookie] = (await page.context().cookies()).filter((c) =>
+      c.name.endsWith("next-auth.session-token"),
+    );
+    const secret = nextAuthSecret();
+    const token = await decode({ secret, token: cookie.value });
+    const nearExpiry = await encode({ secret, token: token!, maxAge: 60 });
+    const before = Date.now();
+    const response = await page.request.get(`${baseURL}/api/auth/session`, {
+      headers: { cookie: `${cookie.name}=${nearExpiry}` },
+    });
+    const body = (await response.json()) as { expires?: string; user?: unknown };
+    expect(body.user).toBeDefined();
+    expect(Date.parse(body.expires!)).toBeLessThanOrEqual(before + 61_000);
+    const renewed = response
+      .headersArray()
+      .find((h) => h.name.toLowerCase() === "set-cookie" && h.value.startsWith(`${cookie.name}=`));
+    const renewedToken = await decode({
+      secret,
+      token: decodeURIComponent(renewed!.value.split(";")[0].slice(cookie.name.length + 1)),
+    });
+    expect(renewedToken!.exp as number).toBeLessThanOrEqual(Math.floor(before / 1000) + 61);
+  });
 });
+
+function nextAuthSecret(): string {
+  return deriveSecret(
+    readFileSync(path.join(process.env.E2E_DATA_DIR ?? ".data-e2e", "secret"), "utf8").trim(),
+    "nextauth-secret",
+  );
+}
 
 test.describe("a session whose employee record is gone", () => {
   test("counts as signed out, so signing in again creates the record anew", async ({
@@ -108,10 +170,7 @@ test.describe("a session whose employee record is gone", () => {
     baseURL,
   }) => {
     // A well-signed session for an employee id that does not exist (records removed, backup restored).
-    const secret = deriveSecret(
-      readFileSync(path.join(process.env.E2E_DATA_DIR ?? ".data-e2e", "secret"), "utf8").trim(),
-      "nextauth-secret",
-    );
+    const secret = nextAuthSecret();
     const token = await encode({
       secret,
       token: {

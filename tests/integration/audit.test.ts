@@ -36,7 +36,8 @@ const ROLLBACK = new Error("rollback");
 /** Tamper inside a transaction that is rolled back, with the guard triggers off, and verify before the rollback. */
 async function verifyAfterTampering(tamper: (tx: Tx) => Promise<void>): Promise<AuditChainResult> {
   let result: AuditChainResult | undefined;
-  await store.db
+  // As the tables' owner: the application role cannot switch the triggers off.
+  await store.ownerDb
     .transaction(async (tx) => {
       await tx.execute(sql`alter table audit_events disable trigger audit_events_refuse_update`);
       await tx.execute(sql`alter table audit_events disable trigger audit_events_refuse_delete`);

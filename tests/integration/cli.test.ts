@@ -15,16 +15,24 @@ type Run = { code: number | null; stdout: string; stderr: string };
 
 let store: TestStore;
 let scratch: string;
-let location: { DATA_DIR: string; DATABASE_URL: string };
+let location: { DATA_DIR: string; DATABASE_URL: string; MIGRATION_DATABASE_URL: string };
 
 beforeAll(async () => {
   scratch = await makeTempDir("portal-cli-");
   if (process.env.TEST_DATABASE_URL) {
     store = await createTestStore();
     // DATA_DIR still matters: the demo setup keeps its secret there.
-    location = { DATA_DIR: path.join(scratch, "data"), DATABASE_URL: store.databaseUrl! };
+    location = {
+      DATA_DIR: path.join(scratch, "data"),
+      DATABASE_URL: store.databaseUrl!,
+      MIGRATION_DATABASE_URL: store.migrationDatabaseUrl ?? "",
+    };
   } else {
-    location = { DATA_DIR: path.join(scratch, "data"), DATABASE_URL: "" };
+    location = {
+      DATA_DIR: path.join(scratch, "data"),
+      DATABASE_URL: "",
+      MIGRATION_DATABASE_URL: "",
+    };
   }
 }, 60_000);
 afterAll(async () => {
@@ -48,10 +56,15 @@ function run(script: "content-publish" | "audit-verify", args: string[] = []): P
   return new Promise((resolve) => child.once("exit", (code) => resolve({ code, stdout, stderr })));
 }
 
-/** Open the CLI's store in this process for a moment (PGlite allows one process at a time). */
+/**
+ * Open the CLI's store in this process for a moment (PGlite allows one process at a time), as the
+ * tables' owner: only the owner can switch off the evidence triggers to tamper.
+ */
 async function withStore<T>(fn: (opened: Store) => Promise<T>): Promise<T> {
   const opened = await openStore(
-    location.DATABASE_URL ? { databaseUrl: location.DATABASE_URL } : { dataDir: location.DATA_DIR },
+    location.DATABASE_URL
+      ? { databaseUrl: location.MIGRATION_DATABASE_URL || location.DATABASE_URL }
+      : { dataDir: location.DATA_DIR },
   );
   try {
     return await fn(opened);
@@ -144,6 +157,14 @@ describe("npm run audit:verify", () => {
     const result = await run("audit-verify");
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/Auditketen in orde: 2 rijen gecontroleerd/);
+    // The publication above signed a checkpoint outside the database, beside DATA_DIR.
+    expect(result.stdout).toMatch(
+      /Checkpoints in orde: 1 checkpoint gecontroleerd, het laatste bij rij 2/,
+    );
+    expect(result.stdout).toMatch(/1 bevestiging|0 bevestigingen en 2 versies komen overeen/);
+    expect(fs.existsSync(path.join(`${location.DATA_DIR}-checkpoints`, "checkpoints.jsonl"))).toBe(
+      true,
+    );
   }, 60_000);
 
   it("names the first broken row and exits 1 after someone tampered with the table", async () => {
@@ -163,12 +184,14 @@ describe("npm run audit:verify", () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/Auditketen verbroken bij rij 2 \(hash_mismatch\)/);
     expect(result.stderr).toMatch(/De rij daarvoor is in orde/);
+    // The event no longer matches the version it records. (Its stored hash column is unchanged,
+    // so the checkpoint still matches: the chain check above is what catches this edit.)
+    expect(result.stderr).toMatch(/version_mismatch: Versie 2 .* \(summary\)/);
 
     const json = await run("audit-verify", ["--json"]);
     expect(JSON.parse(json.stdout)).toMatchObject({
       ok: false,
-      count: 1,
-      firstBroken: { seq: 2, reason: "hash_mismatch" },
+      chain: { ok: false, count: 1, firstBroken: { seq: 2, reason: "hash_mismatch" } },
     });
   }, 60_000);
 });

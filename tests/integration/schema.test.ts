@@ -32,9 +32,11 @@ async function refusal(promise: Promise<unknown>): Promise<string> {
   return `${(error as Error).message} ${cause?.message ?? ""}`;
 }
 
+// The triggers are tested as the tables' owner: with two PostgreSQL roles the application role is
+// stopped earlier, by missing privileges (tests/integration/roles.postgres.test.ts).
 describe(`schema and evidence triggers (${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "PGlite"})`, () => {
   it("applies every migration, and opening again applies none twice", async () => {
-    const result = await store.db.execute(
+    const result = await store.ownerDb.execute(
       sql`select count(*)::int as n from drizzle.__drizzle_migrations`,
     );
     expect((result as unknown as { rows: { n: number }[] }).rows[0].n).toBe(migrationCount());
@@ -43,16 +45,16 @@ describe(`schema and evidence triggers (${process.env.TEST_DATABASE_URL ? "Postg
   it("refuses to update or delete an audit event, or to truncate the trail", async () => {
     expect(
       await refusal(
-        store.db
+        store.ownerDb
           .update(auditEvents)
           .set({ actorLabel: "iemand anders" })
           .where(eq(auditEvents.seq, 1)),
       ),
     ).toMatch(/UPDATE on audit_events is refused/);
-    expect(await refusal(store.db.delete(auditEvents).where(eq(auditEvents.seq, 1)))).toMatch(
+    expect(await refusal(store.ownerDb.delete(auditEvents).where(eq(auditEvents.seq, 1)))).toMatch(
       /DELETE on audit_events is refused/,
     );
-    expect(await refusal(store.db.execute(sql`truncate audit_events`))).toMatch(
+    expect(await refusal(store.ownerDb.execute(sql`truncate audit_events`))).toMatch(
       /TRUNCATE on audit_events is refused/,
     );
   });
@@ -60,18 +62,18 @@ describe(`schema and evidence triggers (${process.env.TEST_DATABASE_URL ? "Postg
   it("keeps a published version and its parts immutable", async () => {
     expect(
       await refusal(
-        store.db
+        store.ownerDb
           .update(policyVersions)
           .set({ summary: "anders" })
           .where(eq(policyVersions.id, v1.id)),
       ),
     ).toMatch(/UPDATE on policy_versions is refused/);
     expect(
-      await refusal(store.db.delete(policyVersions).where(eq(policyVersions.id, v1.id))),
+      await refusal(store.ownerDb.delete(policyVersions).where(eq(policyVersions.id, v1.id))),
     ).toMatch(/refused/);
     expect(
       await refusal(
-        store.db
+        store.ownerDb
           .update(policyVersionParts)
           .set({ source: "anders" })
           .where(eq(policyVersionParts.versionId, v1.id)),
@@ -79,7 +81,7 @@ describe(`schema and evidence triggers (${process.env.TEST_DATABASE_URL ? "Postg
     ).toMatch(/UPDATE on policy_version_parts is refused/);
     expect(
       await refusal(
-        store.db.delete(policyVersionParts).where(eq(policyVersionParts.versionId, v1.id)),
+        store.ownerDb.delete(policyVersionParts).where(eq(policyVersionParts.versionId, v1.id)),
       ),
     ).toMatch(/DELETE on policy_version_parts is refused/);
   });
@@ -116,12 +118,31 @@ describe(`schema and evidence triggers (${process.env.TEST_DATABASE_URL ? "Postg
     });
     expect(
       await refusal(
-        store.db
+        store.ownerDb
           .update(acknowledgements)
           .set({ acknowledgedAt: new Date(0) })
           .where(eq(acknowledgements.id, acknowledgement.id)),
       ),
     ).toMatch(/UPDATE on acknowledgements is refused/);
+  });
+
+  it("lets nobody delete or truncate an acknowledgement", async () => {
+    const employee = await createEmployee({ db: store.db });
+    const { acknowledgement } = await acknowledgeVersion({
+      db: store.db,
+      employeeId: employee.id,
+      versionId: v1.id,
+      contentHash: v1.contentHash,
+      userAgent: "vitest",
+    });
+    expect(
+      await refusal(
+        store.ownerDb.delete(acknowledgements).where(eq(acknowledgements.id, acknowledgement.id)),
+      ),
+    ).toMatch(/DELETE on acknowledgements is refused/);
+    expect(await refusal(store.ownerDb.execute(sql`truncate acknowledgements cascade`))).toMatch(
+      /TRUNCATE on acknowledgements is refused/,
+    );
   });
 
   it("enforces one acknowledgement per employee and version in the database itself", async () => {

@@ -1,6 +1,10 @@
 // Test stores and factories for the database integration tests. Every call gives a fresh,
 // migrated store: PGlite in a temp directory, or, when TEST_DATABASE_URL is set, a new database
 // on that PostgreSQL server (dropped again by close()).
+//
+// With TEST_MIGRATION_DATABASE_URL and TEST_APP_DATABASE_URL also set (as .ci/run does), the
+// database belongs to the migration owner and the store runs as the application role, as in
+// production (scripts/pg-roles.sql); only their user names and passwords are used.
 import { randomBytes } from "node:crypto";
 import fs from "node:fs/promises";
 import os from "node:os";
@@ -18,12 +22,17 @@ import { recordSignIn } from "@/lib/employees/queries";
 import { publishVersion, type Version } from "@/lib/policy/versions";
 
 export type TestStore = {
+  /** As the portal runs: the application role when the suite runs with two roles. */
   db: Db;
+  /** As the tables' owner (PGlite: the same as db). Tests tamper with evidence through this. */
+  ownerDb: Db;
   kind: StoreKind;
   /** PGlite only. */
   dataDir?: string;
   /** PostgreSQL only. */
   databaseUrl?: string;
+  /** PostgreSQL with two roles only: the owner's URL. */
+  migrationDatabaseUrl?: string;
   close: () => Promise<void>;
 };
 
@@ -43,6 +52,7 @@ async function createPgliteStore(): Promise<TestStore> {
   const store = await openStore({ dataDir });
   return {
     db: store.db,
+    ownerDb: store.db,
     kind: store.kind,
     dataDir,
     close: async () => {
@@ -52,33 +62,60 @@ async function createPgliteStore(): Promise<TestStore> {
   };
 }
 
-/** PostgreSQL only: an empty database (no migrations yet) on the TEST_DATABASE_URL server. */
+/** The two-role setup for the PostgreSQL suites, when configured. */
+export function testRoles(): { ownerUrl: string; appUrl: string } | null {
+  const ownerUrl = process.env.TEST_MIGRATION_DATABASE_URL;
+  const appUrl = process.env.TEST_APP_DATABASE_URL;
+  return ownerUrl && appUrl ? { ownerUrl, appUrl } : null;
+}
+
+function withDatabase(serverUrl: string, name: string): string {
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/**
+ * PostgreSQL only: an empty database (no migrations yet) on the TEST_DATABASE_URL server. With
+ * two roles, owned by the migration owner; `migrationDatabaseUrl` is then set and `databaseUrl`
+ * is the application role's.
+ */
 export async function createEmptyDatabase(): Promise<{
   databaseUrl: string;
+  migrationDatabaseUrl?: string;
   drop: () => Promise<void>;
 }> {
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) throw new Error("createEmptyDatabase needs TEST_DATABASE_URL");
   const name = `portal_test_${randomBytes(6).toString("hex")}`;
-  await adminQuery(serverUrl, `create database ${name}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
+  const roles = testRoles();
+  const owner = roles ? decodeURIComponent(new URL(roles.ownerUrl).username) : null;
+  await adminQuery(serverUrl, `create database ${name}${owner ? ` owner "${owner}"` : ""}`);
+  const drop = () => adminQuery(serverUrl, `drop database if exists ${name} with (force)`);
+  if (!roles) return { databaseUrl: withDatabase(serverUrl, name), drop };
   return {
-    databaseUrl: url.toString(),
-    drop: () => adminQuery(serverUrl, `drop database if exists ${name} with (force)`),
+    databaseUrl: withDatabase(roles.appUrl, name),
+    migrationDatabaseUrl: withDatabase(roles.ownerUrl, name),
+    drop,
   };
 }
 
 async function createPostgresStore(): Promise<TestStore> {
-  const { databaseUrl, drop } = await createEmptyDatabase();
+  const { databaseUrl, migrationDatabaseUrl, drop } = await createEmptyDatabase();
   try {
-    const store = await openStore({ databaseUrl });
+    const store = await openStore({ databaseUrl, migrationDatabaseUrl });
+    const owner = migrationDatabaseUrl
+      ? await openStore({ databaseUrl: migrationDatabaseUrl })
+      : null;
     return {
       db: store.db,
+      ownerDb: owner?.db ?? store.db,
       kind: store.kind,
       databaseUrl,
+      migrationDatabaseUrl,
       close: async () => {
         await store.close();
+        await owner?.close();
         await drop();
       },
     };

@@ -28,6 +28,8 @@ export async function preparePortal(
   const env: Record<string, string> = {
     // PostgreSQL runs still need a data directory: the demo setup keeps its generated secrets there.
     DATA_DIR: dataDir,
+    // Inside the test's own folder, so it goes when the folder does.
+    CHECKPOINT_DIR: `${dataDir}/checkpoints`,
     ...store.serverEnv,
     NEXT_MANUAL_SIG_HANDLE: "1",
     NEXTAUTH_URL: baseUrl,

@@ -11,7 +11,7 @@ export function randomSecret(length = 48): string {
 
 /**
  * A session cookie as the portal's own sign-in would set it: a next-auth v4 JWE with the fields the
- * jwt callback (lib/auth/options.ts) stores, so each request is one employee without an OIDC round trip.
+ * jwt callback (lib/auth/options.ts) stores (the server-side session included), so each request is one employee without an OIDC round trip.
  */
 export async function mintSessionCookie({
   employee,
@@ -31,6 +31,8 @@ export async function mintSessionCookie({
       subject: employee.subject,
       department: employee.department,
       roles: ["employee"],
+      sessionId: employee.sessionId,
+      sessionExpiresAt: Math.floor(employee.sessionExpiresAt.getTime() / 1000),
     },
   });
   return `${SESSION_COOKIE}=${token}`;

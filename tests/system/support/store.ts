@@ -7,6 +7,7 @@ import { verifyAuditChain } from "@/lib/audit/events";
 import { openStore, type Store, type StoreLocation } from "@/lib/db/client";
 import { acknowledgements, auditEvents, type Employee } from "@/lib/db/schema";
 import { DEFAULT_POLICY } from "@/lib/content/source";
+import { startSession } from "@/lib/auth/sessions";
 import { recordSignIn } from "@/lib/employees/queries";
 import { ensureInitialVersion } from "@/lib/policy/versions";
 
@@ -54,22 +55,35 @@ export async function createTestStore(): Promise<TestStore> {
   }
 
   const name = `portal_system_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
+  // With two roles (as .ci/run sets them up), the database belongs to the migration owner and the
+  // server runs as the application role, as in production.
+  const ownerUrl = process.env.TEST_MIGRATION_DATABASE_URL;
+  const appUrl = process.env.TEST_APP_DATABASE_URL;
+  const twoRoles = ownerUrl && appUrl ? { ownerUrl, appUrl } : null;
+  const owner = twoRoles ? decodeURIComponent(new URL(twoRoles.ownerUrl).username) : null;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   try {
-    await admin.query(`create database ${name}`);
+    await admin.query(`create database ${name}${owner ? ` owner "${owner}"` : ""}`);
   } finally {
     await admin.end();
   }
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const databaseUrl = url.toString();
-  const location = { databaseUrl };
+  const inDatabase = (serverUrl: string) => {
+    const url = new URL(serverUrl);
+    url.pathname = `/${name}`;
+    return url.toString();
+  };
+  const databaseUrl = inDatabase(twoRoles?.appUrl ?? adminUrl);
+  const migrationDatabaseUrl = twoRoles ? inDatabase(twoRoles.ownerUrl) : null;
+  const location = { databaseUrl, migrationDatabaseUrl };
   return {
     kind: "postgres",
     location,
     dataDir: null,
-    serverEnv: { DATABASE_URL: databaseUrl },
+    serverEnv: {
+      DATABASE_URL: databaseUrl,
+      ...(migrationDatabaseUrl ? { MIGRATION_DATABASE_URL: migrationDatabaseUrl } : {}),
+    },
     withStore: withStore(location),
     dispose: async () => {
       const client = new pg.Client({ connectionString: adminUrl });
@@ -84,7 +98,11 @@ export async function createTestStore(): Promise<TestStore> {
   };
 }
 
-export type SeededEmployee = Pick<Employee, "id" | "subject" | "name" | "email" | "department">;
+export type SeededEmployee = Pick<Employee, "id" | "subject" | "name" | "email" | "department"> & {
+  /** A server-side session started for them, as the sign-in does; the minted cookie names it. */
+  sessionId: string;
+  sessionExpiresAt: Date;
+};
 export type CurrentVersion = { id: number; number: number; contentHash: string };
 
 /**
@@ -107,7 +125,10 @@ export async function seedStore(
       email: `${prefix}-${n}@system-test.invalid`,
       department: ["Zorg", "Communicatie", "ICT", "Personeelszaken"][i % 4],
     });
+    const session = await startSession({ db: store.db, employeeId: employee.id });
     seeded.push({
+      sessionId: session.id,
+      sessionExpiresAt: session.expiresAt,
       id: employee.id,
       subject: employee.subject,
       name: employee.name,
