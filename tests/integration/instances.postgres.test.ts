@@ -1,7 +1,6 @@
 import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { openStore } from "@/lib/db/client";
-import journal from "@/lib/db/migrations/meta/_journal.json";
 import { ensureInitialVersion } from "@/lib/policy/versions";
 import { createEmptyDatabase } from "@/tests/support/db";
 import { migrationCount } from "@/tests/support/migrations";
