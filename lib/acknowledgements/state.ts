@@ -1,7 +1,7 @@
 // The acknowledgement-state rule, for one employee, with no I/O: the portal's banner uses it
 // through getAcknowledgementStatus, and lib/acknowledgements/reports.ts states the same rule in SQL
 // for many employees at once. A property test (tests/integration/acknowledgement-state.test.ts)
-// holds the two forms together; see docs/decisions/0004-acknowledgement-state-rule.md.
+// holds the two forms together; see docs/decisions/0005-acknowledgement-state-rule.md.
 
 export type AcknowledgementState = "acknowledged" | "outstanding" | "changed";
 

@@ -33,7 +33,7 @@ export const employees = pgTable(
     department: text("department"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     lastSignInAt: timestamp("last_sign_in_at", { withTimezone: true }),
-    // The roster entry this account belongs to (docs/decisions/0004-roster-linking.md). Null: unlinked.
+    // The roster entry this account belongs to (docs/decisions/0008-roster-linking.md). Null: unlinked.
     rosterEmployeeNumber: text("roster_employee_number").references(
       () => rosterEntries.employeeNumber,
     ),

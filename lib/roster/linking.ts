@@ -8,7 +8,7 @@ import { employees, rosterEntries } from "@/lib/db/schema";
 import { employeeLabel } from "@/lib/employees/queries";
 import { AppError } from "@/lib/errors";
 
-// How a staff account (issuer + subject) finds its roster entry: docs/decisions/0004-roster-linking.md.
+// How a staff account (issuer + subject) finds its roster entry: docs/decisions/0008-roster-linking.md.
 
 export type LinkMethod = "claim" | "email" | "manual";
 export type AccountLink = { employeeId: number; employeeNumber: string; method: LinkMethod };
