@@ -33,6 +33,8 @@ export type Env = {
   DEV_IDP_PORT: number;
   /** True when no OIDC_ISSUER is configured: the development IdP signs people in. */
   DEV_IDP: boolean;
+  /** DEMO=1: the operator chose to run the demo sign-in on an interface other than loopback. */
+  DEMO: boolean;
   /** Which values were not given but derived (the launcher passes them on to Next). */
   DERIVED: { NEXTAUTH_URL: boolean; NEXTAUTH_SECRET: boolean };
 };
@@ -66,6 +68,7 @@ const KEYS = [
   "ROLE_EDITOR_GROUPS",
   "ROLE_ADMIN_GROUPS",
   "DEV_IDP_PORT",
+  "DEMO",
 ] as const;
 
 const port = z.coerce
@@ -138,10 +141,16 @@ const schema = z.object({
   ROLE_ADMIN_GROUPS: z.string().optional(),
   // Defaults to PORT + 1 (3001 beside the default 3000), so instances side by side need only PORT and DATA_DIR.
   DEV_IDP_PORT: port.optional(),
+  DEMO: z.enum(["0", "1"], { error: 'must be "1" (or unset)' }).optional(),
 });
 
 function isLoopback(hostname: string): boolean {
-  return hostname === "localhost" || hostname === "[::1]" || /^127(\.\d{1,3}){3}$/.test(hostname);
+  return (
+    hostname === "localhost" ||
+    hostname === "[::1]" ||
+    hostname === "::1" ||
+    /^127(\.\d{1,3}){3}$/.test(hostname)
+  );
 }
 
 function groupList(value: string | undefined, fallback: string[]): string[] {
@@ -206,6 +215,19 @@ export function parseEnv(
       message: `is required when OIDC_ISSUER is set: a random value of at least ${MIN_SECRET_LENGTH} characters (try: openssl rand -base64 32)`,
     });
   }
+  // Fail closed: the demo accounts share one known password, so they must not be reachable from
+  // the network by accident. Production without OIDC_ISSUER on 0.0.0.0 is refused, not served.
+  const demo = values.DEMO === "1";
+  if (devIdp && !isLoopback(values.HOST) && !demo) {
+    problems.push({
+      name: "OIDC_ISSUER",
+      message:
+        `is not set, so the demo sign-in would start, where anyone can sign in as "beheerder" with password "demo"; ` +
+        `that is only allowed when the portal listens on loopback, and HOST is ${values.HOST}. ` +
+        "Set OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET for your identity provider, " +
+        "or set HOST=127.0.0.1, or set DEMO=1 to expose the demo on purpose.",
+    });
+  }
   if (devIdp && values.DEV_IDP_PORT === values.PORT) {
     problems.push({ name: "DEV_IDP_PORT", message: `must differ from PORT (${values.PORT})` });
   }
@@ -251,6 +273,7 @@ export function parseEnv(
     ROLE_ADMIN_GROUPS: groupList(values.ROLE_ADMIN_GROUPS, devIdp ? [DEV_GROUPS.admin] : []),
     DEV_IDP_PORT: values.DEV_IDP_PORT,
     DEV_IDP: devIdp,
+    DEMO: demo,
     DERIVED: { NEXTAUTH_URL: !values.NEXTAUTH_URL, NEXTAUTH_SECRET: !values.NEXTAUTH_SECRET },
   };
 }

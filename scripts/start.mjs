@@ -134,6 +134,11 @@ if (env.DEV_IDP) {
     throw error;
   }
   log(`Development identity provider on ${idp.issuer} (demo accounts; loopback only).`);
+  if (env.DEMO) {
+    log(
+      `DEMO=1: the portal listens on ${env.HOST} with demo accounts that share one known password. Never use this with real data.`,
+    );
+  }
 } else {
   log(`Sign-in through ${env.OIDC_ISSUER}.`);
   if (

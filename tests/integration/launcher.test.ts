@@ -1,0 +1,37 @@
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+
+// The launcher (`npm start`) as an operator runs it: it must refuse before it builds or starts anything.
+const ROOT = path.resolve(import.meta.dirname, "../..");
+
+let dir: string;
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "portal-launcher-"));
+});
+afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+function launch(env: Record<string, string>) {
+  const childEnv: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME };
+  return spawnSync(process.execPath, ["scripts/start.mjs"], {
+    cwd: ROOT,
+    env: { ...childEnv, NODE_ENV: "production", ...env },
+    encoding: "utf8",
+    timeout: 30_000,
+  });
+}
+
+describe("npm start in production without an identity provider", () => {
+  it("refuses to start the demo sign-in on 0.0.0.0 and says why", () => {
+    const dataDir = path.join(dir, "data");
+    const run = launch({ HOST: "0.0.0.0", PORT: "3990", DATA_DIR: dataDir });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain("OIDC_ISSUER");
+    expect(run.stderr).toContain('"beheerder" with password "demo"');
+    expect(run.stderr).toContain("DEMO=1");
+    expect(run.stdout).not.toContain("Building");
+    expect(fs.existsSync(dataDir)).toBe(false);
+  });
+});
