@@ -14,7 +14,10 @@ beforeEach(() => {
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 function launch(env: Record<string, string>) {
-  const childEnv: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME };
+  const childEnv: Record<string, string | undefined> = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+  };
   return spawnSync(process.execPath, ["scripts/start.mjs"], {
     cwd: ROOT,
     env: { ...childEnv, NODE_ENV: "production", ...env },
