@@ -9,6 +9,7 @@ import { drizzle as drizzleNodePg } from "drizzle-orm/node-postgres";
 import { migrate as migrateNodePg } from "drizzle-orm/node-postgres/migrator";
 import pg from "pg";
 import { MIGRATION_LOCK } from "@/lib/db/advisory-locks";
+import { stripGroupAndOtherAccess } from "@/lib/db/data-dir";
 import { acquireLock, type HeldLock } from "@/lib/db/lock";
 import { env } from "@/lib/env";
 import * as schema from "@/lib/db/schema";
@@ -62,9 +63,11 @@ async function openPglite(dataDir: string, port: number | null): Promise<Store> 
   let client: PGlite | undefined;
   try {
     // PGlite creates its own folder but not the ones above it; acquireLock made those.
-    client = await PGlite.create({ dataDir: path.join(path.resolve(dataDir), "pglite") });
+    const pgliteDir = path.join(path.resolve(dataDir), "pglite");
+    client = await PGlite.create({ dataDir: pgliteDir });
     const db = drizzlePglite({ client, schema });
     await migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER });
+    stripGroupAndOtherAccess(pgliteDir);
     const opened = client;
     let closing: Promise<void> | null = null;
     return {

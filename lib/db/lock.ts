@@ -3,6 +3,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { ensurePrivateDataDir } from "@/lib/db/data-dir";
 import { AppError } from "@/lib/errors";
 
 /**
@@ -87,8 +88,8 @@ export function acquireLock({
   dataDir: string;
   port?: number | null;
 }): HeldLock {
-  const dir = path.resolve(dataDir);
-  fs.mkdirSync(dir, { recursive: true });
+  // Created 0700 (and refused when others can get in) before PGlite writes anything there.
+  const dir = ensurePrivateDataDir(dataDir);
   const file = lockPath(dir);
   const info: LockInfo = {
     pid: process.pid,

@@ -1,6 +1,9 @@
+import { setPrivateUmask } from "@/lib/db/data-dir";
 import { getDb } from "@/lib/db/client";
 
 // Runs once per server process (from instrumentation.ts), in the Node.js runtime only.
+// `next start` without the launcher too: the data files are the portal's alone.
+setPrivateUmask();
 try {
   await getDb();
 } catch (error) {

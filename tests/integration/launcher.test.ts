@@ -38,3 +38,23 @@ describe("npm start in production without an identity provider", () => {
     expect(fs.existsSync(dataDir)).toBe(false);
   });
 });
+
+describe("npm start with a data directory others can read", () => {
+  it("refuses to start and says how to fix it, whatever the identity provider", () => {
+    const dataDir = path.join(dir, "data");
+    fs.mkdirSync(dataDir);
+    fs.chmodSync(dataDir, 0o755);
+    const run = launch({
+      PORT: "3990",
+      DATA_DIR: dataDir,
+      OIDC_ISSUER: "https://login.microsoftonline.com/0f1e2d3c-4b5a-6978-8695-a4b3c2d1e0f9/v2.0",
+      OIDC_CLIENT_ID: "portal",
+      OIDC_CLIENT_SECRET: "client-secret",
+      NEXTAUTH_SECRET: "x".repeat(32),
+    });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(`chmod 700 ${dataDir}`);
+    expect(run.stdout).not.toContain("Building");
+    expect(fs.readdirSync(dataDir)).toEqual([]);
+  });
+});
