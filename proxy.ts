@@ -1,14 +1,35 @@
 // Convenience only, NOT authorization: sends obviously signed-out page requests to sign-in early
 // and tells pages their path. Every page, action and route handler checks the session itself.
+// It also refuses oversized headers before anything renders, and sets the per-response
+// Content-Security-Policy nonce that Next puts on its own scripts.
 import { NextResponse, type NextRequest } from "next/server";
+import {
+  createNonce,
+  HSTS,
+  identityProviderOrigin,
+  isHttpsOrigin,
+  oversizedHeaders,
+  portalContentSecurityPolicy,
+} from "@/lib/security/headers";
 
 const PATHNAME_HEADER = "x-pathname";
+const NONCE_HEADER = "x-nonce";
+const CSP_HEADER = "Content-Security-Policy";
 const SESSION_COOKIE = /^(__Secure-)?next-auth\.session-token(\.\d+)?$/;
 // Reachable without a session: sign-in and sign-out, next-auth, the health check and other APIs
 // (which answer 401 themselves rather than redirecting).
 const PUBLIC = /^\/(aanmelden|afmelden|api)(\/|$)/;
 
 export function proxy(request: NextRequest) {
+  // First, before Next looks at the User-Agent (bot detection) or anything renders.
+  const oversized = oversizedHeaders(request.headers);
+  if (oversized) {
+    return new NextResponse(`Verzoek geweigerd: de headers zijn te groot (${oversized}).\n`, {
+      status: 431,
+      headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" },
+    });
+  }
+
   const { pathname, search } = request.nextUrl;
   const isPageLoad =
     (request.method === "GET" || request.method === "HEAD") && !request.headers.has("rsc");
@@ -19,16 +40,35 @@ export function proxy(request: NextRequest) {
   if (isPageLoad && !hasSessionCookie && !PUBLIC.test(pathname)) {
     const signIn = new URL("/aanmelden", request.url);
     if (pathname !== "/") signIn.searchParams.set("callbackUrl", `${pathname}${search}`);
-    return NextResponse.redirect(signIn, 307);
+    return withTransportSecurity(NextResponse.redirect(signIn, 307));
   }
 
-  // Overwrite whatever the client sent: pages trust this header only for the return path.
+  const nonce = createNonce();
+  const policy = portalContentSecurityPolicy({
+    nonce,
+    development: process.env.NODE_ENV === "development",
+    // The sign-in form's answer sends the browser on to the identity provider.
+    formTargets: [identityProviderOrigin(process.env)],
+  });
+  // Overwrite whatever the client sent: pages trust these headers. Next reads the nonce from the
+  // request's Content-Security-Policy and puts it on the scripts it renders.
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set(PATHNAME_HEADER, `${pathname}${search}`);
-  return NextResponse.next({ request: { headers: requestHeaders } });
+  requestHeaders.set(NONCE_HEADER, nonce);
+  requestHeaders.set(CSP_HEADER, policy);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set(CSP_HEADER, policy);
+  return withTransportSecurity(response);
+}
+
+function withTransportSecurity(response: NextResponse): NextResponse {
+  if (isHttpsOrigin(process.env.NEXTAUTH_URL))
+    response.headers.set("Strict-Transport-Security", HSTS);
+  return response;
 }
 
 export const config = {
-  // Skip Next's assets and files with an extension (icons, robots.txt).
+  // Skip Next's assets and files with an extension (icons, robots.txt). Route handlers (/api/…)
+  // and server actions are matched: they get the header-size check too.
   matcher: ["/((?!_next/static|_next/image|.*\\.[\\w]+$).*)"],
 };
