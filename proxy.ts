@@ -3,6 +3,7 @@
 // It also refuses oversized headers before anything renders, and sets the per-response
 // Content-Security-Policy nonce that Next puts on its own scripts.
 import { NextResponse, type NextRequest } from "next/server";
+import { isDatabaseAvailable } from "@/lib/db/availability";
 import {
   createNonce,
   HSTS,
@@ -11,6 +12,7 @@ import {
   oversizedHeaders,
   portalContentSecurityPolicy,
 } from "@/lib/security/headers";
+import { unavailableResponse } from "@/lib/server/unavailable";
 
 const PATHNAME_HEADER = "x-pathname";
 const NONCE_HEADER = "x-nonce";
@@ -20,7 +22,7 @@ const SESSION_COOKIE = /^(__Secure-)?next-auth\.session-token(\.\d+)?$/;
 // (which answer 401 themselves rather than redirecting).
 const PUBLIC = /^\/(aanmelden|afmelden|api)(\/|$)/;
 
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   // First, before Next looks at the User-Agent (bot detection) or anything renders.
   const oversized = oversizedHeaders(request.headers);
   if (oversized) {
@@ -43,6 +45,12 @@ export function proxy(request: NextRequest) {
     return withTransportSecurity(NextResponse.redirect(signIn, 307));
   }
 
+  // A slow or unreachable database: a prompt 503 with a Dutch page instead of a page that hangs.
+  // API routes answer for themselves (/api/health with JSON).
+  if (isPageLoad && !pathname.startsWith("/api/") && !(await isDatabaseAvailable())) {
+    return withTransportSecurity(unavailableResponse());
+  }
+
   const nonce = createNonce();
   const policy = portalContentSecurityPolicy({
     nonce,
@@ -61,7 +69,7 @@ export function proxy(request: NextRequest) {
   return withTransportSecurity(response);
 }
 
-function withTransportSecurity(response: NextResponse): NextResponse {
+function withTransportSecurity<R extends Response>(response: R): R {
   if (isHttpsOrigin(process.env.NEXTAUTH_URL))
     response.headers.set("Strict-Transport-Security", HSTS);
   return response;
