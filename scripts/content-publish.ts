@@ -9,6 +9,7 @@ import type { PolicyVersion } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { formatDate } from "@/lib/format/dates";
 import { parseDeadline } from "@/lib/policy/deadline";
+import { cliPublisherLabel } from "@/lib/policy/publisher";
 import { ensureInitialVersion, publishVersion } from "@/lib/policy/versions";
 
 const USAGE = `Gebruik: npm run content:publish -- --summary "Wat is er veranderd" [opties]
@@ -60,7 +61,8 @@ async function main(argv: string[]): Promise<number> {
 
   const policy = values.policy;
   const directory = path.resolve(values["content-dir"] ?? contentDirectory(policy));
-  const label = values.by?.trim() || `${os.userInfo().username} (CLI)`;
+  // The portal, when it publishes for us, decides the account itself; this is for the direct path.
+  const label = cliPublisherLabel(values.by);
 
   try {
     const parts = await readPolicyDirectory(directory);
@@ -72,7 +74,8 @@ async function main(argv: string[]): Promise<number> {
         summary,
         material: values.material,
         deadline: deadline?.toISOString() ?? null,
-        publishedBy: { label },
+        // Only the name given with --by: the portal records the OS account itself.
+        publishedBy: { label: values.by?.trim() || os.userInfo().username },
       },
       direct: async (store) => {
         // A store the portal never opened has no version 1 yet; number after the shipped content.

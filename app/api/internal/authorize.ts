@@ -3,6 +3,7 @@ import "server-only";
 import { getStore } from "@/lib/db/client";
 import { tokenMatches } from "@/lib/db/portal-link";
 import { AppError, type AppErrorCode, httpStatus } from "@/lib/errors";
+import { isLoopbackRequest } from "@/lib/security/loopback";
 
 /**
  * Internal routes serve only the CLIs on this machine, authorised by the token this process wrote
@@ -10,6 +11,7 @@ import { AppError, type AppErrorCode, httpStatus } from "@/lib/errors";
  * Returns an error response, or null when the request may proceed.
  */
 export async function authorizeInternal(request: Request): Promise<Response | null> {
+  if (!isLoopbackRequest(request.headers)) return new Response(null, { status: 404 });
   const store = await getStore().catch(() => null);
   if (!store?.lock) return new Response(null, { status: 404 });
   if (!tokenMatches(request.headers.get("authorization"), store.lock.token)) {
