@@ -107,8 +107,11 @@ test.describe("signed out", () => {
 function watchForProblems(page: Page): string[] {
   const problems: string[] = [];
   page.on("console", (message) => {
+    const where = message.location().url;
+    // Browsers ask for /favicon.ico by themselves; the portal has none. Not a script or policy matter.
+    if (where.endsWith("/favicon.ico")) return;
     if (message.type() === "error" || /Content.Security.Policy/i.test(message.text())) {
-      problems.push(`${message.type()}: ${message.text()}`);
+      problems.push(`${message.type()}: ${message.text()} (${where})`);
     }
   });
   page.on("pageerror", (error) => problems.push(`pageerror: ${error.message}`));
