@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   createNonce,
   identityProviderOrigin,
+  isHttpsOrigin,
   MAX_USER_AGENT_BYTES,
   oversizedHeaders,
   portalContentSecurityPolicy,
@@ -70,5 +71,14 @@ describe("identityProviderOrigin", () => {
       "http://127.0.0.1:3131",
     );
     expect(identityProviderOrigin({})).toBe("http://127.0.0.1:3001");
+  });
+});
+
+describe("isHttpsOrigin (HSTS only over https)", () => {
+  it("is true for an https NEXTAUTH_URL only", () => {
+    expect(isHttpsOrigin("https://beleid.kempenhaeghe.nl")).toBe(true);
+    expect(isHttpsOrigin("http://localhost:3000")).toBe(false);
+    expect(isHttpsOrigin(undefined)).toBe(false);
+    expect(isHttpsOrigin("not a url")).toBe(false);
   });
 });
