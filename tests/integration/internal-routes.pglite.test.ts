@@ -31,6 +31,9 @@ beforeAll(async () => {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const handler = routes[req.url ?? ""];
+    // As Next's server does before any route handler runs (base-server.js).
+    req.headers["x-forwarded-for"] ??= req.socket.remoteAddress;
+    req.headers["x-forwarded-host"] ??= req.headers.host;
     const response = handler
       ? await handler(
           new Request(`http://127.0.0.1${req.url}`, {
@@ -185,6 +188,9 @@ describe("the CLIs while the portal holds the data directory (PGlite)", () => {
       });
     const refused: Record<string, string>[] = [
       { "x-forwarded-for": "10.0.0.7" },
+      // A reverse proxy appends the client it saw to what the client claimed.
+      { "x-forwarded-for": "127.0.0.1, 10.0.0.7" },
+      { "x-forwarded-host": "beleid.kempenhaeghe.nl" },
       { forwarded: "for=10.0.0.7" },
       { "x-real-ip": "10.0.0.7" },
       { host: `beleid.kempenhaeghe.nl:${port}` },
