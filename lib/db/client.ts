@@ -115,8 +115,13 @@ async function openPostgres(databaseUrl: string): Promise<Store> {
  * minutes: every wait is bounded, and the request gets an error it can turn into a 503.
  */
 export const POSTGRES_TIMEOUTS = {
-  /** Connecting, and waiting for a free client in the pool. */
-  connectionTimeoutMillis: 5_000,
+  /**
+   * Connecting, and waiting for a free client in the pool. Generous: a burst of acknowledgements
+   * queues for the pool's 10 clients on a busy host, which is normal. A server that is gone refuses
+   * at once anyway; this bounds one that accepts and never answers. Pages and health do not wait
+   * for it: their probe has its own 2.5 s budget (lib/db/availability.ts).
+   */
+  connectionTimeoutMillis: 30_000,
   /** Server side: a statement (lock waits included) is cancelled after this. */
   statement_timeout: 10_000,
   /** Client side, for when the server does not answer at all. */
