@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { BASELINE_HEADERS } from "./lib/security/headers";
 
 const nextConfig: NextConfig = {
   // The portal is served by its own launcher; nothing identifies the framework.
@@ -14,22 +15,13 @@ const nextConfig: NextConfig = {
     "piscina",
     "tsx",
   ],
-  // Baseline headers for every response; a full Content-Security-Policy follows with the hardening work.
+  // Baseline headers for every response, static files included. The Content-Security-Policy (with
+  // a nonce per response) and HSTS come from proxy.ts, which runs at request time.
   async headers() {
     return [
       {
         source: "/:path*",
-        headers: [
-          { key: "X-Frame-Options", value: "DENY" },
-          { key: "X-Content-Type-Options", value: "nosniff" },
-          { key: "Referrer-Policy", value: "same-origin" },
-          // An intranet portal: no page belongs in a search engine (robots.txt says the same).
-          { key: "X-Robots-Tag", value: "noindex, nofollow" },
-          {
-            key: "Permissions-Policy",
-            value: "camera=(), microphone=(), geolocation=(), payment=()",
-          },
-        ],
+        headers: Object.entries(BASELINE_HEADERS).map(([key, value]) => ({ key, value })),
       },
     ];
   },

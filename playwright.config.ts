@@ -42,7 +42,7 @@ export default defineConfig({
     { name: "setup", testMatch: /auth\.setup\.ts/, use: chromium },
     {
       name: "reading",
-      testMatch: /(sign-in|access|reading|print|phone|a11y|permissions)\.spec\.ts/,
+      testMatch: /(sign-in|access|reading|print|phone|a11y|permissions|security)\.spec\.ts/,
       dependencies: ["setup"],
       use: chromium,
     },

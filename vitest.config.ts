@@ -14,6 +14,7 @@ export default defineConfig({
       "lib/**/*.test.ts",
       "components/**/*.test.{ts,tsx}",
       "tests/integration/**/*.test.ts",
+      "scripts/**/*.test.ts",
     ],
     // Store-specific suites run only against their store: the PGlite lock and CLI-to-portal routes
     // in the default run, several instances on one database in the PostgreSQL run.

@@ -136,6 +136,49 @@ describe("parseEnv: development sign-in (no OIDC_ISSUER)", () => {
   });
 });
 
+describe("parseEnv: the demo sign-in fails closed", () => {
+  it.each(["0.0.0.0", "::", "10.1.2.3", "beleid.kempenhaeghe.nl"])(
+    "refuses the demo sign-in when the portal listens on %s, and says why and what to do",
+    (host) => {
+      const problems = problemsOf({ HOST: host, DATA_DIR: "data" });
+      expect(problems).toHaveLength(1);
+      expect(problems[0].name).toBe("OIDC_ISSUER");
+      expect(problems[0].message).toContain('"beheerder" with password "demo"');
+      expect(problems[0].message).toContain(`HOST is ${host}`);
+      expect(problems[0].message).toContain("DEMO=1");
+      expect(problems[0].message).toContain("HOST=127.0.0.1");
+      // Refused before anything is written: no data directory, no secret.
+      expect(fs.existsSync(path.join(dir, "data"))).toBe(false);
+    },
+  );
+
+  it.each(["127.0.0.1", "127.0.1.1", "::1", "[::1]", "localhost"])(
+    "starts the demo sign-in on loopback (%s)",
+    (host) => {
+      expect(parseEnv({ HOST: host, DATA_DIR: "data" }, { cwd: dir })).toMatchObject({
+        DEV_IDP: true,
+        DEMO: false,
+      });
+    },
+  );
+
+  it("starts the demo sign-in on another interface only with DEMO=1", () => {
+    expect(parseEnv({ HOST: "0.0.0.0", DEMO: "1", DATA_DIR: "data" }, { cwd: dir })).toMatchObject({
+      DEV_IDP: true,
+      DEMO: true,
+      HOST: "0.0.0.0",
+    });
+    expect(problemsOf({ HOST: "0.0.0.0", DEMO: "yes" })[0].name).toBe("DEMO");
+  });
+
+  it("needs nothing of the kind with an external identity provider", () => {
+    expect(parseEnv({ ...external, HOST: "0.0.0.0" }, { cwd: dir })).toMatchObject({
+      DEV_IDP: false,
+      HOST: "0.0.0.0",
+    });
+  });
+});
+
 describe("parseEnv: external identity provider", () => {
   it("uses the issuer, client and secret as given, and maps no groups until configured", () => {
     const env = parseEnv({ ...external, DATA_DIR: "a" }, { cwd: dir });

@@ -49,6 +49,8 @@ export type Env = {
   DEMO_DATA: boolean;
   /** How readers reach the departments named in the footer. */
   CONTACTS: { communicatie: Contact; po: Contact };
+  /** DEMO=1: the operator chose to run the demo sign-in on an interface other than loopback. */
+  DEMO: boolean;
   /** Which values were not given but derived (the launcher passes them on to Next). */
   DERIVED: { NEXTAUTH_URL: boolean; NEXTAUTH_SECRET: boolean };
   /** Outgoing mail: SMTP when configured, else the database outbox (development only). */
@@ -119,6 +121,7 @@ const KEYS = [
   "CONTACT_PO_EMAIL",
   "CONTACT_PO_PHONE",
   "CONTACT_PO_URL",
+  "DEMO",
 ] as const;
 
 const port = z.coerce
@@ -251,13 +254,19 @@ const schema = z.object({
   CONTACT_PO_EMAIL: email.default("po@kempenhaeghe.example"),
   CONTACT_PO_PHONE: phone.default("040 123 45 02"),
   CONTACT_PO_URL: httpUrl.default("https://intranet.kempenhaeghe.example/personeel-en-organisatie"),
+  DEMO: z.enum(["0", "1"], { error: 'must be "1" (or unset)' }).optional(),
 });
 
 // "addr@host" or "Display Name <addr@host>"; no line breaks (header injection).
 const MAIL_ADDRESS = /^(?:[^<>\r\n]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/;
 
 function isLoopback(hostname: string): boolean {
-  return hostname === "localhost" || hostname === "[::1]" || /^127(\.\d{1,3}){3}$/.test(hostname);
+  return (
+    hostname === "localhost" ||
+    hostname === "[::1]" ||
+    hostname === "::1" ||
+    /^127(\.\d{1,3}){3}$/.test(hostname)
+  );
 }
 
 function groupList(value: string | undefined, fallback: string[]): string[] {
@@ -326,6 +335,19 @@ export function parseEnv(
     problems.push({
       name: "MIGRATION_DATABASE_URL",
       message: "needs DATABASE_URL too (the application role's URL)",
+    });
+  }
+  // Fail closed: the demo accounts share one known password, so they must not be reachable from
+  // the network by accident. Production without OIDC_ISSUER on 0.0.0.0 is refused, not served.
+  const demo = values.DEMO === "1";
+  if (devIdp && !isLoopback(values.HOST) && !demo) {
+    problems.push({
+      name: "OIDC_ISSUER",
+      message:
+        `is not set, so the demo sign-in would start, where anyone can sign in as "beheerder" with password "demo"; ` +
+        `that is only allowed when the portal listens on loopback, and HOST is ${values.HOST}. ` +
+        "Set OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET for your identity provider, " +
+        "or set HOST=127.0.0.1, or set DEMO=1 to expose the demo on purpose.",
     });
   }
   if (devIdp && values.DEV_IDP_PORT === values.PORT) {
@@ -400,6 +422,7 @@ export function parseEnv(
         intranetUrl: values.CONTACT_PO_URL,
       },
     },
+    DEMO: demo,
     DERIVED: { NEXTAUTH_URL: !values.NEXTAUTH_URL, NEXTAUTH_SECRET: !values.NEXTAUTH_SECRET },
     MAIL: mail!,
   };

@@ -3,6 +3,7 @@
 import { createHmac, randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { ensurePrivateDataDir } from "./db/data-dir";
 
 export const SECRET_FILE_NAME = "secret";
 
@@ -15,8 +16,7 @@ const SECRET_PATTERN = /^[0-9a-f]{64}$/;
  * reads a half-written file.
  */
 export function readOrCreateDataDirSecret(dataDir: string): string {
-  const dir = path.resolve(dataDir);
-  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const dir = ensurePrivateDataDir(dataDir);
   const file = path.join(dir, SECRET_FILE_NAME);
 
   const existing = readSecretFile(file);

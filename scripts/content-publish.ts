@@ -19,6 +19,7 @@ import { configureCheckpoints } from "@/lib/audit/checkpoints";
 import type { PolicyVersion } from "@/lib/db/schema";
 import { formatDate } from "@/lib/format/dates";
 import { parseDeadline } from "@/lib/policy/deadline";
+import { cliPublisherLabel } from "@/lib/policy/publisher";
 import { PUBLISH_BUDGET_MS } from "@/lib/policy/renderings";
 import { publishVersion } from "@/lib/policy/versions";
 
@@ -61,7 +62,8 @@ async function main(argv: string[]): Promise<number> {
 
   const policy = values.policy;
   const directory = path.resolve(values["content-dir"] ?? contentDirectory(policy));
-  const label = values.by?.trim() || `${os.userInfo().username} (CLI)`;
+  // The portal, when it publishes for us, decides the account itself; this is for the direct path.
+  const label = cliPublisherLabel(values.by);
 
   let parts: PartSource[] | null = null;
   const sentAt = Date.now();
@@ -76,7 +78,8 @@ async function main(argv: string[]): Promise<number> {
         summary,
         material: values.material,
         deadline: deadline?.toISOString() ?? null,
-        publishedBy: { label },
+        // Only the name given with --by: the portal records the OS account itself.
+        publishedBy: { label: values.by?.trim() || os.userInfo().username },
       },
       direct: async (store) => {
         // Published here, not by the portal: this process writes the checkpoint.

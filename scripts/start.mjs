@@ -69,13 +69,18 @@ registerHooks(
 const tsx = registerTsx({ namespace: "portal-launcher" });
 const load = (file) => tsx.import(file, import.meta.url);
 
-// 1. Configuration: fail before anything slow happens.
+// 1. Configuration and the data directory: fail before anything slow happens. Everything this
+// process and its children create (database files, WAL, lock, secret) is private to this account.
+const { ensurePrivateDataDir, setPrivateUmask } = await load("../lib/db/data-dir.ts");
+setPrivateUmask();
 let env;
 try {
   ({ env } = await load("../lib/env.ts"));
   void env.PORT; // parse now
+  // The embedded database lives there; with PostgreSQL only the demo secret does (created above).
+  if (!env.DATABASE_URL) ensurePrivateDataDir(env.DATA_DIR);
 } catch (error) {
-  if (error?.name === "EnvError") fail(error.message);
+  if (error?.name === "EnvError" || error?.name === "DataDirPermissionError") fail(error.message);
   throw error;
 }
 
@@ -135,6 +140,11 @@ if (env.DEV_IDP) {
     throw error;
   }
   log(`Development identity provider on ${idp.issuer} (demo accounts; loopback only).`);
+  if (env.DEMO) {
+    log(
+      `DEMO=1: the portal listens on ${env.HOST} with demo accounts that share one known password. Never use this with real data.`,
+    );
+  }
 } else {
   log(`Sign-in through ${env.OIDC_ISSUER}.`);
   if (

@@ -7,9 +7,12 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { drizzle as drizzleNodePg } from "drizzle-orm/node-postgres";
 import { migrate as migrateNodePg } from "drizzle-orm/node-postgres/migrator";
+import { sql } from "drizzle-orm";
 import pg from "pg";
 import { MIGRATION_LOCK } from "@/lib/db/advisory-locks";
 import { grantApplicationRole, roleOfUrl } from "@/lib/db/grants";
+import { registerDatabaseProbe } from "@/lib/db/availability";
+import { stripGroupAndOtherAccess } from "@/lib/db/data-dir";
 import { acquireLock, type HeldLock } from "@/lib/db/lock";
 import { env } from "@/lib/env";
 import * as schema from "@/lib/db/schema";
@@ -77,9 +80,11 @@ async function openPglite(dataDir: string, port: number | null): Promise<Store> 
   let client: PGlite | undefined;
   try {
     // PGlite creates its own folder but not the ones above it; acquireLock made those.
-    client = await PGlite.create({ dataDir: path.join(path.resolve(dataDir), "pglite") });
+    const pgliteDir = path.join(path.resolve(dataDir), "pglite");
+    client = await PGlite.create({ dataDir: pgliteDir });
     const db = drizzlePglite({ client, schema });
     await migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER });
+    stripGroupAndOtherAccess(pgliteDir);
     const opened = client;
     let closing: Promise<void> | null = null;
     return {
@@ -112,7 +117,7 @@ async function openPostgres(
         ? roleOfUrl(databaseUrl)
         : null,
   });
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 10, ...POSTGRES_TIMEOUTS });
   let closing: Promise<void> | null = null;
   // An idle client losing its connection must not crash the process; the next query reconnects.
   // pool.end() resolves before every socket is gone, so stay quiet about errors after closing.
@@ -128,12 +133,36 @@ async function openPostgres(
   };
 }
 
+/**
+ * A locked table or an unreachable server must not hold requests (and pool connections) for
+ * minutes: every wait is bounded, and the request gets an error it can turn into a 503.
+ */
+export const POSTGRES_TIMEOUTS = {
+  /**
+   * Connecting, and waiting for a free client in the pool. Generous: a burst of acknowledgements
+   * queues for the pool's 10 clients on a busy host, which is normal. A server that is gone refuses
+   * at once anyway; this bounds one that accepts and never answers. Pages and health do not wait
+   * for it: their probe has its own 2.5 s budget (lib/db/availability.ts).
+   */
+  connectionTimeoutMillis: 30_000,
+  /** Server side: a statement (lock waits included) is cancelled after this. */
+  statement_timeout: 10_000,
+  /** Client side, for when the server does not answer at all. */
+  query_timeout: 15_000,
+  /** A transaction left open by a stuck request gives its locks back. */
+  idle_in_transaction_session_timeout: 30_000,
+} as const;
+
 /** Several instances may start at once against one server: the session lock lets one migrate at a time. */
 async function migratePostgres(
   databaseUrl: string,
   { applicationRole }: { applicationRole: string | null },
 ) {
-  const client = new pg.Client({ connectionString: databaseUrl });
+  // Migrations may take long; only connecting is bounded.
+  const client = new pg.Client({
+    connectionString: databaseUrl,
+    connectionTimeoutMillis: POSTGRES_TIMEOUTS.connectionTimeoutMillis,
+  });
   await client.connect();
   try {
     await client.query("select pg_advisory_lock($1)", [MIGRATION_LOCK]);
@@ -156,6 +185,26 @@ const state: GlobalState = ((globalThis as Record<symbol, unknown>)[Symbol.for("
   store: null,
   handlersInstalled: false,
 }) as GlobalState;
+
+/**
+ * One cheap read of the table every page needs, bounded: on PostgreSQL by a statement timeout of
+ * its own (so a blocked probe does not keep a pool connection), on PGlite, which runs one query at
+ * a time and cannot cancel one, by the caller's timeout alone.
+ */
+async function probeDatabase(timeoutMs: number): Promise<void> {
+  const store = await getStore();
+  if (store.kind === "postgres") {
+    await store.db.transaction(async (tx) => {
+      await tx.execute(
+        sql.raw(`set local statement_timeout = ${Math.max(1, Math.floor(timeoutMs))}`),
+      );
+      await tx.execute(sql`select id from policy_versions limit 1`);
+    });
+  } else {
+    await store.db.execute(sql`select id from policy_versions limit 1`);
+  }
+}
+registerDatabaseProbe(probeDatabase);
 
 /** The process's store, opened on first use with migrations applied. Seeding is startup's job (lib/server/startup.ts). */
 export function getStore(): Promise<Store> {

@@ -1,17 +1,31 @@
 import "server-only";
 
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
+import { ensurePrivateDataDir } from "@/lib/db/data-dir";
 import { AppError } from "@/lib/errors";
 
 /**
  * One process per PGlite data directory. PGlite itself lets two processes open the same directory
  * and silently loses rows, so the portal guards it with `portal.lock`, created with O_EXCL.
- * The file also tells the CLIs where the running portal listens and which token it accepts.
+ * The file also tells the CLIs where the running portal listens and where to find the token it
+ * accepts. The token itself is kept out of the data directory, so a backup never copies it: it sits
+ * in a runtime directory of the portal's account ($XDG_RUNTIME_DIR, else the temp dir), mode 0700,
+ * in a file only that account can read. Whoever can read it runs as the portal's OS user.
  */
 
-export type LockInfo = { pid: number; port: number | null; token: string; startedAt: string };
+export type LockInfo = {
+  pid: number;
+  port: number | null;
+  /** Identifies this lock instance (not a secret): ownership checks on release and take-over. */
+  id: string;
+  /** The internal API token, read from `tokenFile`; "" when it cannot be read. */
+  token: string;
+  tokenFile: string | null;
+  startedAt: string;
+};
 
 export type HeldLock = LockInfo & { path: string; release: () => void };
 
@@ -45,17 +59,26 @@ export function readLock(dataDir: string): LockInfo | null {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
     throw error;
   }
-  return parseLock(text);
+  const lock = parseLock(text);
+  if (lock?.tokenFile) lock.token = safeRead(lock.tokenFile, true)?.trim() ?? "";
+  return lock;
 }
+
+/** The lock file's content: no secret in it (the data directory ends up in backups). */
+type LockFileContent = Omit<LockInfo, "token">;
 
 function parseLock(text: string): LockInfo | null {
   try {
-    const value = JSON.parse(text) as Partial<LockInfo>;
-    if (typeof value.pid !== "number" || typeof value.token !== "string") return null;
+    const value = JSON.parse(text) as Partial<LockFileContent> & { token?: unknown };
+    // `token`: lock files written before the token moved out; the value then served as the id.
+    const id = typeof value.id === "string" ? value.id : value.token;
+    if (typeof value.pid !== "number" || typeof id !== "string") return null;
     return {
       pid: value.pid,
       port: typeof value.port === "number" ? value.port : null,
-      token: value.token,
+      id,
+      token: "",
+      tokenFile: typeof value.tokenFile === "string" ? value.tokenFile : null,
       startedAt: typeof value.startedAt === "string" ? value.startedAt : new Date(0).toISOString(),
     };
   } catch {
@@ -66,7 +89,7 @@ function parseLock(text: string): LockInfo | null {
 
 /** A live lock belongs to a running process; anything else can be taken over. */
 export function isLockLive(lock: LockInfo): boolean {
-  if (lock.pid === process.pid) return held.has(lock.token);
+  if (lock.pid === process.pid) return held.has(lock.id);
   if (!isProcessAlive(lock.pid)) return false;
   // After a reboot or container restart the pid may belong to a different, younger process.
   const started = processStartTime(lock.pid);
@@ -87,14 +110,24 @@ export function acquireLock({
   dataDir: string;
   port?: number | null;
 }): HeldLock {
-  const dir = path.resolve(dataDir);
-  fs.mkdirSync(dir, { recursive: true });
+  // Created 0700 (and refused when others can get in) before PGlite writes anything there.
+  const dir = ensurePrivateDataDir(dataDir);
   const file = lockPath(dir);
+  const token = randomBytes(32).toString("hex");
   const info: LockInfo = {
     pid: process.pid,
     port,
-    token: randomBytes(32).toString("hex"),
+    id: randomBytes(16).toString("hex"),
+    token,
+    tokenFile: tokenFilePath(dir),
     startedAt: new Date().toISOString(),
+  };
+  const content: LockFileContent = {
+    pid: info.pid,
+    port: info.port,
+    id: info.id,
+    tokenFile: info.tokenFile,
+    startedAt: info.startedAt,
   };
 
   for (let attempt = 0; attempt < 5; attempt++) {
@@ -105,12 +138,14 @@ export function acquireLock({
         0o600,
       );
       try {
-        fs.writeSync(fd, JSON.stringify(info));
+        // The token first: a live lock always points to a readable token.
+        writeTokenFile(info.tokenFile!, token);
+        fs.writeSync(fd, JSON.stringify(content));
         fs.fsyncSync(fd);
       } finally {
         fs.closeSync(fd);
       }
-      held.set(info.token, file);
+      held.set(info.id, file);
       installExitHandler();
       let released = false;
       return {
@@ -119,8 +154,8 @@ export function acquireLock({
         release: () => {
           if (released) return;
           released = true;
-          held.delete(info.token);
-          removeIfOurs(file, info.token);
+          held.delete(info.id);
+          removeIfOurs(file, info.id);
         },
       };
     } catch (error) {
@@ -173,20 +208,56 @@ function takeOverStale(file: string, staleText: string) {
   fs.rmSync(aside, { force: true });
 }
 
-function removeIfOurs(file: string, token: string) {
+function removeIfOurs(file: string, id: string) {
   const text = safeRead(file);
   if (text === null) return;
-  if (parseLock(text)?.token !== token) return;
+  const lock = parseLock(text);
+  if (lock?.id !== id) return;
+  if (lock.tokenFile) fs.rmSync(lock.tokenFile, { force: true });
   fs.rmSync(file, { force: true });
 }
 
-function safeRead(file: string): string | null {
+function safeRead(file: string, quietly = false): string | null {
   try {
     return fs.readFileSync(file, "utf8");
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT" || (quietly && code === "EACCES")) return null;
     throw error;
   }
+}
+
+/**
+ * Per account, outside any data directory: $XDG_RUNTIME_DIR (private by design) or the temp dir.
+ * A directory there that is not ours alone (someone else may have created it first in /tmp) is refused.
+ */
+export function runtimeDir(): string {
+  const uid = process.getuid?.() ?? 0;
+  const base = process.env.XDG_RUNTIME_DIR?.trim();
+  const dir = base
+    ? path.join(base, "kempenhaeghe-portaal")
+    : path.join(os.tmpdir(), `kempenhaeghe-portaal-${uid}`);
+  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const stat = fs.lstatSync(dir);
+  if (!stat.isDirectory() || stat.uid !== uid || (stat.mode & 0o077) !== 0) {
+    throw new AppError(
+      "internal",
+      `De map ${dir} voor het token van het portaal is niet alleen van dit account (rechten ${(stat.mode & 0o777).toString(8)}). ` +
+        `Verwijder hem, of zet XDG_RUNTIME_DIR op een eigen map.`,
+    );
+  }
+  return dir;
+}
+
+function tokenFilePath(dataDir: string): string {
+  const name = createHash("sha256").update(dataDir).digest("hex").slice(0, 32);
+  return path.join(runtimeDir(), `${name}.token`);
+}
+
+function writeTokenFile(file: string, token: string) {
+  const temporary = `${file}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
+  fs.writeFileSync(temporary, `${token}\n`, { mode: 0o600, flag: "wx" });
+  fs.renameSync(temporary, file);
 }
 
 function isProcessAlive(pid: number): boolean {

@@ -100,6 +100,33 @@ describe("development identity provider", () => {
     expect(response.headers.get("content-security-policy")).toContain("default-src 'none'");
   });
 
+  it("gives every response the portal's baseline headers, discovery and errors included", async () => {
+    const browser = new Browser();
+    const interaction = await startAuthorization(browser, randomBytes(32).toString("base64url"));
+    for (const url of [
+      interaction,
+      `${idp.issuer}/.well-known/openid-configuration`,
+      `${idp.issuer}/does-not-exist`,
+    ]) {
+      const response = await browser.request(url);
+      await response.arrayBuffer();
+      expect(response.headers.get("x-frame-options"), url).toBe("DENY");
+      expect(response.headers.get("x-content-type-options"), url).toBe("nosniff");
+      const csp = response.headers.get("content-security-policy") ?? "";
+      for (const directive of [
+        "default-src 'none'",
+        "script-src 'none'",
+        "object-src 'none'",
+        "base-uri 'none'",
+        "frame-ancestors 'none'",
+        `form-action 'self' ${portalUrl}`,
+      ]) {
+        expect(csp, url).toContain(directive);
+      }
+      expect(csp, url).not.toContain("unsafe-eval");
+    }
+  });
+
   it("refuses a wrong password and an unknown login with the same message", async () => {
     const browser = new Browser();
     const interaction = await startAuthorization(browser, randomBytes(32).toString("base64url"));

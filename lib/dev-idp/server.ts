@@ -9,6 +9,7 @@ import { findAccountBySubject, verifyCredentials } from "./accounts";
 import { SIGN_IN_PATH } from "../auth/paths";
 import { errorPage, loginPage } from "./pages";
 import { deriveSecret, readOrCreateDataDirSecret } from "../secrets";
+import { BASELINE_HEADERS, devIdpContentSecurityPolicy } from "../security/headers";
 
 export const DEV_IDP_HOST = "127.0.0.1";
 export const DEV_IDP_SCOPE = "openid profile email";
@@ -37,18 +38,9 @@ const WRONG_CREDENTIALS =
   "Onjuiste gebruikersnaam of wachtwoord. Controleer je gegevens en probeer het opnieuw.";
 const MAX_FORM_BYTES = 8 * 1024;
 
-function securityHeaders(res: ServerResponse) {
-  res.setHeader(
-    "Content-Security-Policy",
-    "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; frame-ancestors 'none'",
-  );
-  res.setHeader("X-Content-Type-Options", "nosniff");
-  res.setHeader("Referrer-Policy", "no-referrer");
-  res.setHeader("Cache-Control", "no-store");
-}
-
+// The security headers themselves are set on every response in startDevIdp.
 function sendHtml(res: ServerResponse, status: number, html: string) {
-  securityHeaders(res);
+  res.setHeader("Cache-Control", "no-store");
   res.statusCode = status;
   res.setHeader("Content-Type", "text/html; charset=utf-8");
   res.end(html);
@@ -260,7 +252,17 @@ export async function startDevIdp(options: DevIdpOptions): Promise<RunningDevIdp
   const portal = options.portalUrl.replace(/\/+$/, "");
   // Set once the provider exists; the server must listen first because the issuer URL includes its port.
   let handler: ((req: IncomingMessage, res: ServerResponse) => void) | undefined = undefined;
+  const securityHeaders = {
+    ...BASELINE_HEADERS,
+    // Nothing on the IdP's pages needs to tell another site where the user came from.
+    "Referrer-Policy": "no-referrer",
+    "Content-Security-Policy": devIdpContentSecurityPolicy({
+      portalOrigin: new URL(portal).origin,
+    }),
+  };
   const server = http.createServer((req, res) => {
+    // The same baseline as the portal's pages, set before oidc-provider or our pages write anything.
+    for (const [name, value] of Object.entries(securityHeaders)) res.setHeader(name, value);
     if (!handler) {
       res.statusCode = 503;
       res.end();

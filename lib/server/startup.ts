@@ -1,5 +1,6 @@
 import { checkpointConfigFromEnv } from "@/lib/audit/checkpoint-env";
 import { configureCheckpoints, startCheckpointTimer } from "@/lib/audit/checkpoints";
+import { setPrivateUmask } from "@/lib/db/data-dir";
 import { getDb } from "@/lib/db/client";
 import { seedStore } from "@/lib/policy/seed";
 import { env } from "@/lib/env";
@@ -7,6 +8,8 @@ import { seedDemoRoster } from "@/lib/roster/demo";
 
 // Runs once per server process (from instrumentation.ts), in the Node.js runtime only: migrations
 // (getDb) and the seed happen before the first request is served.
+// `next start` without the launcher too: the data files are the portal's alone.
+setPrivateUmask();
 try {
   const db = await getDb();
   await seedStore({ db });

@@ -1,5 +1,6 @@
 import { spawn } from "node:child_process";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -116,7 +117,8 @@ describe("npm run content:publish", () => {
       number: 2,
       material: true,
       summary: "Nieuwe regel in Algemeen",
-      publishedByLabel: "Communicatie",
+      // The OS account is recorded; the name given with --by only beside it.
+      publishedByLabel: `${os.userInfo().username} (CLI, namens Communicatie)`,
     });
     expect(current?.deadline?.toISOString()).toBe("2027-03-31T21:59:59.999Z");
   }, 60_000);

@@ -2,6 +2,7 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as auditVerify } from "@/app/api/internal/audit-verify/route";
@@ -38,6 +39,9 @@ beforeAll(async () => {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const handler = routes[req.url ?? ""];
+    // As Next's server does before any route handler runs (base-server.js).
+    req.headers["x-forwarded-for"] ??= req.socket.remoteAddress;
+    req.headers["x-forwarded-host"] ??= req.headers.host;
     const response = handler
       ? await handler(
           new Request(`http://127.0.0.1${req.url}`, {
@@ -90,12 +94,18 @@ function runCli(script: string, args: string[] = []) {
   );
 }
 
-function post(route: string, token: string | null, body: unknown = {}) {
+function post(
+  route: string,
+  token: string | null,
+  body: unknown = {},
+  headers: Record<string, string> = {},
+) {
   return fetch(`http://127.0.0.1:${port}${route}`, {
     method: "POST",
     headers: {
       "content-type": "application/json",
       ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...headers,
     },
     body: JSON.stringify(body),
   });
@@ -128,7 +138,7 @@ describe("the CLIs while the portal holds the data directory (PGlite)", () => {
     );
     expect(await findCurrentVersion({ policy: "sociale-media" })).toMatchObject({
       number: 2,
-      publishedByLabel: "Redactie",
+      publishedByLabel: `${os.userInfo().username} (CLI, namens Redactie)`,
     });
 
     const again = await runCli("content-publish", [
@@ -225,4 +235,80 @@ describe("the CLIs while the portal holds the data directory (PGlite)", () => {
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({ ok: false, error: { code: "invalid_input" } });
   });
+
+  it("answers only on loopback: not through a proxy, not for another host name", async () => {
+    const token = readLock(dataDir)!.token;
+    // node:http rather than fetch: fetch does not let a caller choose the Host header.
+    const status = (headers: Record<string, string>) =>
+      new Promise<number>((resolve, reject) => {
+        const request = http.request(
+          {
+            host: "127.0.0.1",
+            port,
+            path: "/api/internal/audit-verify",
+            method: "POST",
+            headers: {
+              authorization: `Bearer ${token}`,
+              "content-type": "application/json",
+              ...headers,
+            },
+          },
+          (response) => {
+            response.resume();
+            response.on("end", () => resolve(response.statusCode ?? 0));
+          },
+        );
+        request.on("error", reject);
+        request.end("{}");
+      });
+    const refused: Record<string, string>[] = [
+      { "x-forwarded-for": "10.0.0.7" },
+      // A reverse proxy appends the client it saw to what the client claimed.
+      { "x-forwarded-for": "127.0.0.1, 10.0.0.7" },
+      { "x-forwarded-host": "beleid.kempenhaeghe.nl" },
+      { forwarded: "for=10.0.0.7" },
+      { "x-real-ip": "10.0.0.7" },
+      { host: `beleid.kempenhaeghe.nl:${port}` },
+      { host: `10.0.0.2:${port}` },
+    ];
+    for (const headers of refused) expect(await status(headers), JSON.stringify(headers)).toBe(404);
+    expect(await status({})).toBe(200);
+    expect(await status({ host: `localhost:${port}` })).toBe(200);
+  });
+
+  it("keeps the token out of the data directory, readable by the portal's account only", () => {
+    const lock = readLock(dataDir)!;
+    const lockText = fs.readFileSync(path.join(dataDir, "portal.lock"), "utf8");
+    expect(lockText).not.toContain(lock.token);
+    expect(lock.tokenFile).toBeTruthy();
+    expect(path.relative(dataDir, lock.tokenFile!).startsWith("..")).toBe(true);
+    expect(fs.statSync(lock.tokenFile!).mode & 0o777).toBe(0o600);
+    expect(fs.statSync(path.dirname(lock.tokenFile!)).mode & 0o777).toBe(0o700);
+    expect(fs.statSync(path.dirname(lock.tokenFile!)).uid).toBe(process.getuid!());
+    // Nothing a backup of the data directory copies holds the token.
+    const holders = (fs.readdirSync(dataDir, { recursive: true }) as string[]).filter((name) => {
+      const file = path.join(dataDir, name);
+      return fs.statSync(file).isFile() && fs.readFileSync(file).includes(lock.token);
+    });
+    expect(holders).toEqual([]);
+  });
+
+  it("records the OS account of the portal as the publisher, whatever label the caller sends", async () => {
+    const parts = (await import("@/lib/content/source")).readPolicyDirectory;
+    const content = path.join(dataDir, "content-2");
+    fs.cpSync("content/sociale-media", content, { recursive: true });
+    fs.appendFileSync(path.join(content, "10-zakelijk-gebruik.mdx"), "\nNog een aanvulling.\n");
+    const response = await post("/api/internal/publish", readLock(dataDir)!.token, {
+      policy: "sociale-media",
+      parts: await parts(content),
+      summary: "Aanvulling",
+      material: false,
+      deadline: null,
+      publishedBy: { label: "beheerder" },
+    });
+    expect(response.status).toBe(200);
+    expect(await findCurrentVersion({ policy: "sociale-media" })).toMatchObject({
+      publishedByLabel: `${os.userInfo().username} (CLI, namens beheerder)`,
+    });
+  }, 60_000);
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { cliPublisherLabel } from "@/lib/policy/publisher";
 import { publishVersion } from "@/lib/policy/versions";
 import { internalError, internalFailure, internalResult, operatorRoute } from "../respond";
 import { publishBodySchema } from "./schema";
@@ -19,7 +20,8 @@ export const POST = operatorRoute(async (request) => {
       summary: body.summary,
       material: body.material,
       deadline: body.deadline ? new Date(body.deadline) : null,
-      publishedBy: { label: body.publishedBy.label },
+      // The label names the OS account server-side; the caller's is only kept beside it.
+      publishedBy: { label: cliPublisherLabel(body.publishedBy.label) },
     });
     return internalResult({ version });
   } catch (error) {
