@@ -20,10 +20,6 @@ export class AppError extends Error {
   }
 }
 
-export function isAppError(error: unknown): error is AppError {
-  return error instanceof AppError;
-}
-
 /** The one place where error codes become HTTP status codes. */
 export function httpStatus(code: AppErrorCode): number {
   switch (code) {

@@ -6,7 +6,7 @@ import { createAction, type Action, type ActionHandler } from "./action-core";
 import type { Permission } from "./permissions";
 import { getCurrentUser, type SessionUser } from "./session";
 
-export type { Action, ActionErrors, ActionInput, ActionResult } from "./action-core";
+export type { Action, ActionResult } from "./action-core";
 
 const deps = { getUser: getCurrentUser, rethrow: unstable_rethrow };
 

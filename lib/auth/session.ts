@@ -11,7 +11,6 @@ import { getAuthOptions, readSessionClaims, type SessionClaims } from "./options
 import { PATHNAME_HEADER } from "./paths";
 import { can, type Permission } from "./permissions";
 
-export type { Role } from "./roles";
 export type SessionUser = SessionClaims;
 
 /**

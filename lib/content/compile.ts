@@ -15,7 +15,7 @@ export type CompiledPart = {
   rules: RuleEntry[];
 };
 
-export { compileHash, PIPELINE_VERSION } from "./hash";
+export { compileHash } from "./hash";
 
 /** Enough for many versions of a few policies; compiled parts are a few KB each. */
 const MAX_CACHE_ENTRIES = 500;

@@ -52,7 +52,6 @@ export type ParseResult =
       notices: string[];
     };
 
-export { MAX_ROWS } from "./values";
 const DEFAULT_MAX_ERRORS = 500;
 const PROGRESS_EVERY = 1_000;
 

@@ -21,5 +21,3 @@ export const publishBodySchema = z.object({
   deadline: z.iso.datetime({ offset: true }).nullable(),
   publishedBy: z.object({ label: z.string().min(1).max(200) }),
 });
-
-export type PublishBody = z.infer<typeof publishBodySchema>;

@@ -32,5 +32,3 @@ export const rosterImportBodySchema = z.discriminatedUnion("mode", [
     actor: z.object({ label: z.string().min(1).max(200) }),
   }),
 ]);
-
-export type RosterImportBody = z.infer<typeof rosterImportBodySchema>;
