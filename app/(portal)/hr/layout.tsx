@@ -9,6 +9,8 @@ const links: { href: string; label: string; permission: Permission }[] = [
   { href: "/hr/medewerkers", label: "Medewerkers", permission: "view-hr-data" },
   { href: "/hr/controleren", label: "Bewijs controleren", permission: "view-hr-data" },
   { href: "/hr/personeelsbestand", label: "Personeelsbestand", permission: "manage-roster" },
+  { href: "/hr/herinneringen", label: "Herinneringen", permission: "send-reminders" },
+  { href: "/hr/bewaartermijn", label: "Bewaartermijn", permission: "manage-roster" },
 ];
 
 export default async function HrLayout({ children }: { children: React.ReactNode }) {
