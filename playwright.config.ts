@@ -52,13 +52,6 @@ export default defineConfig({
       dependencies: ["reading"],
       use: chromium,
     },
-    {
-      // P&O: imports a roster and erases a leaver, so it runs after the rest.
-      name: "hr",
-      testMatch: /hr\.spec\.ts/,
-      dependencies: ["acknowledgement"],
-      use: chromium,
-    },
   ],
   webServer: {
     command: "node scripts/e2e-server.mjs",
