@@ -86,9 +86,9 @@ export default async function HrDashboardPage() {
               className="rounded-md border border-stone-200 p-3 dark:border-stone-700"
             >
               <dt className="text-sm text-stone-700 dark:text-stone-300">{count.label}</dt>
-              <dd className="text-2xl font-semibold" data-testid={`aantal-${count.status}`}>
+              <dd className="text-2xl font-semibold">
                 <Link href={listHref({ status: count.status })} className={linkClasses}>
-                  {count.value}
+                  <span data-testid={`aantal-${count.status}`}>{count.value}</span>
                   <span className="sr-only"> – toon de lijst</span>
                 </Link>
               </dd>
