@@ -39,12 +39,22 @@ type UploadMeta = {
 
 let directory: Promise<string> | null = null;
 
-/** The private upload directory, created once per process (mkdtemp gives mode 0700). */
+/**
+ * The private upload directory. A fixed path per user, not mkdtemp per module: Next bundles the
+ * upload route and the confirming server action separately, and both must find the same files.
+ * Refuses a directory someone else owns or that others can read (a planted path in /tmp).
+ */
 function uploadDirectory(): Promise<string> {
-  directory ??= fs.mkdtemp(path.join(os.tmpdir(), "portal-roster-")).then(async (dir) => {
+  directory ??= (async () => {
+    const uid = process.getuid?.() ?? 0;
+    const dir = path.join(os.tmpdir(), `portal-roster-uploads-${uid}`);
+    await fs.mkdir(dir, { mode: 0o700, recursive: true });
+    const stat = await fs.lstat(dir);
+    if (!stat.isDirectory() || (process.getuid && stat.uid !== uid))
+      throw new Error(`${dir} is not a directory owned by this user`);
     await fs.chmod(dir, 0o700);
     return dir;
-  });
+  })();
   return directory;
 }
 

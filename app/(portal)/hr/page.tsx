@@ -106,7 +106,7 @@ export default async function HrDashboardPage() {
         </h2>
         <DepartmentChart departments={departments} />
         <div
-          className="mt-6 overflow-x-auto"
+          className="relative mt-6 overflow-x-auto"
           role="region"
           aria-label="Per afdeling in cijfers"
           tabIndex={0}
