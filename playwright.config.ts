@@ -52,6 +52,13 @@ export default defineConfig({
       dependencies: ["reading"],
       use: chromium,
     },
+    {
+      // After the acknowledgements, so P&O's numbers include people who acknowledged.
+      name: "hr",
+      testMatch: /\/hr\.spec\.ts/,
+      dependencies: ["acknowledgement"],
+      use: chromium,
+    },
   ],
   webServer: {
     command: "node scripts/e2e-server.mjs",

@@ -6,7 +6,7 @@ import {
   type AcknowledgementWithVersion,
 } from "@/lib/acknowledgements/queries";
 import { DEFAULT_POLICY } from "@/lib/content/source";
-import { getDb } from "@/lib/db/client";
+import { getDb, type Executor } from "@/lib/db/client";
 import {
   acknowledgements,
   auditEvents,
@@ -147,11 +147,13 @@ const HASH = /^[0-9a-f]{64}$/;
 export async function checkReceipt({
   reference,
   hash,
+  db: executor,
 }: {
   reference: string | null;
   hash: string | null;
+  db?: Executor;
 }): Promise<ReceiptCheck> {
-  const db = await getDb();
+  const db = executor ?? (await getDb());
   const normalizedHash = hash?.trim().toLowerCase() || null;
   if (normalizedHash && !HASH.test(normalizedHash)) return { status: "not_found" };
 

@@ -86,9 +86,9 @@ export default async function HrDashboardPage() {
               className="rounded-md border border-stone-200 p-3 dark:border-stone-700"
             >
               <dt className="text-sm text-stone-700 dark:text-stone-300">{count.label}</dt>
-              <dd className="text-2xl font-semibold" data-testid={`aantal-${count.status}`}>
+              <dd className="text-2xl font-semibold">
                 <Link href={listHref({ status: count.status })} className={linkClasses}>
-                  {count.value}
+                  <span data-testid={`aantal-${count.status}`}>{count.value}</span>
                   <span className="sr-only"> – toon de lijst</span>
                 </Link>
               </dd>
@@ -106,7 +106,7 @@ export default async function HrDashboardPage() {
         </h2>
         <DepartmentChart departments={departments} />
         <div
-          className="mt-6 overflow-x-auto"
+          className="relative mt-6 overflow-x-auto"
           role="region"
           aria-label="Per afdeling in cijfers"
           tabIndex={0}

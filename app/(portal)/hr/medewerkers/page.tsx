@@ -168,7 +168,12 @@ export default async function EmployeeListPage({ searchParams }: Props) {
         ) : null}
       </p>
 
-      <div className="overflow-x-auto" role="region" aria-labelledby="lijst-titel" tabIndex={0}>
+      <div
+        className="relative overflow-x-auto"
+        role="region"
+        aria-labelledby="lijst-titel"
+        tabIndex={0}
+      >
         <table className="w-full min-w-[48rem] text-left text-sm">
           <caption id="lijst-titel" className="mb-2 text-left font-semibold">
             Medewerkers, gesorteerd op{" "}
