@@ -174,8 +174,8 @@ for (const login of ["medewerker", "communicatie"] as const) {
     });
 
     test("every P&O route handler answers 403 without data", async ({ page }) => {
-      for (const url of HR_ROUTES) {
-        const response: APIResponse = await page.request.get(url, { maxRedirects: 0 });
+      for (const { method, url } of HR_ROUTES) {
+        const response: APIResponse = await page.request.fetch(url, { method, maxRedirects: 0 });
         expect(response.status(), url).toBe(403);
         const body = await response.text();
         expect(body).not.toContain("Personeelsnummer");

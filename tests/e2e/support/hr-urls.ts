@@ -10,15 +10,17 @@ export const HR_PAGES = [
   "/hr/medewerkers/account/1",
   "/hr/controleren",
   "/hr/bevestigingen/1",
+  "/hr/personeelsbestand",
   "/hr/herinneringen",
   "/hr/bewaartermijn",
 ] as const;
 
 /** Route handlers: a 403 response, no data. */
 export const HR_ROUTES = [
-  "/hr/export.csv",
-  "/hr/export.xlsx?status=openstaand",
-  "/hr/bevestigingen/1/pdf",
+  { method: "GET", url: "/hr/export.csv" },
+  { method: "GET", url: "/hr/export.xlsx?status=openstaand" },
+  { method: "GET", url: "/hr/bevestigingen/1/pdf" },
+  { method: "POST", url: "/hr/personeelsbestand/upload" },
 ] as const;
 
 /** Server actions, by the page whose form sends them and that form's button (recorded as P&O). */

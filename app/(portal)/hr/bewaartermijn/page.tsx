@@ -28,25 +28,20 @@ export default async function RetentionPage() {
         <h2 id="termijn-titel" className="mb-3 text-xl font-semibold">
           Over de bewaartermijn ({total})
         </h2>
-        {candidates.length === 0 ? (
-          <p>Er zijn geen medewerkers over de bewaartermijn.</p>
-        ) : (
-          <>
-            {total > candidates.length ? (
-              <p className="mb-3">
-                De eerste {candidates.length} van {total} staan hieronder; wis deze eerst.
-              </p>
-            ) : null}
-            <EraseForm
-              candidates={candidates.map((candidate) => ({
-                employeeNumber: candidate.employeeNumber,
-                name: candidate.name,
-                department: candidate.department,
-                endedOn: formatDate(candidate.endedOn),
-              }))}
-            />
-          </>
-        )}
+        {total > candidates.length ? (
+          <p className="mb-3">
+            De eerste {candidates.length} van {total} staan hieronder; wis deze eerst.
+          </p>
+        ) : null}
+        {/* Always mounted: after the last erasure the list is empty, and the result must stay. */}
+        <EraseForm
+          candidates={candidates.map((candidate) => ({
+            employeeNumber: candidate.employeeNumber,
+            name: candidate.name,
+            department: candidate.department,
+            endedOn: formatDate(candidate.endedOn),
+          }))}
+        />
       </Card>
     </div>
   );

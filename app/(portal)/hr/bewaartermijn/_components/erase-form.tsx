@@ -20,6 +20,28 @@ export function EraseForm({ candidates }: { candidates: EraseCandidate[] }) {
     erasePersonalDataAction,
     null,
   );
+  const result =
+    state?.status === "ok" ? (
+      <p role="status" className="font-medium text-emerald-900 dark:text-emerald-200">
+        Gegevens gewist van {state.erased} {state.erased === 1 ? "medewerker" : "medewerkers"}.
+        {state.skipped > 0
+          ? ` ${state.skipped} overgeslagen: niet (meer) over de bewaartermijn of al gewist.`
+          : ""}
+      </p>
+    ) : state ? (
+      <p role="alert" className="font-medium text-red-800 dark:text-red-300">
+        {state.status === "invalid"
+          ? (Object.values(state.errors).flat()[0] ?? state.message)
+          : state.message}
+      </p>
+    ) : null;
+  if (candidates.length === 0)
+    return (
+      <div className="space-y-3">
+        {result}
+        <p>Er zijn geen medewerkers over de bewaartermijn.</p>
+      </div>
+    );
   return (
     <form action={formAction} className="space-y-4">
       <fieldset>
@@ -57,20 +79,7 @@ export function EraseForm({ candidates }: { candidates: EraseCandidate[] }) {
       <Button type="submit" disabled={pending}>
         {pending ? "Bezig met wissen…" : "Gegevens definitief wissen"}
       </Button>
-      {state?.status === "ok" ? (
-        <p role="status" className="font-medium text-emerald-900 dark:text-emerald-200">
-          Gegevens gewist van {state.erased} {state.erased === 1 ? "medewerker" : "medewerkers"}.
-          {state.skipped > 0
-            ? ` ${state.skipped} overgeslagen: niet (meer) over de bewaartermijn of al gewist.`
-            : ""}
-        </p>
-      ) : state ? (
-        <p role="alert" className="font-medium text-red-800 dark:text-red-300">
-          {state.status === "invalid"
-            ? (Object.values(state.errors).flat()[0] ?? state.message)
-            : state.message}
-        </p>
-      ) : null}
+      {result}
     </form>
   );
 }
