@@ -30,6 +30,9 @@ const nextConfig: NextConfig = {
   experimental: {
     // forbidden() for role checks (403) next to notFound() and redirect().
     authInterrupts: true,
+    // The proxy buffers request bodies up to this size; a roster upload (50,000 rows is about
+    // 5 MB) must pass whole. lib/hr/roster-upload.ts refuses anything larger itself.
+    proxyClientMaxBodySize: "25mb",
   },
 };
 

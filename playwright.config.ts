@@ -52,6 +52,21 @@ export default defineConfig({
       dependencies: ["reading"],
       use: chromium,
     },
+    {
+      // After the acknowledgements, so P&O's numbers include people who acknowledged.
+      name: "hr",
+      testMatch: /\/hr\.spec\.ts/,
+      dependencies: ["acknowledgement"],
+      use: chromium,
+    },
+    {
+      // P&O's exports, reminders and erasure, and every P&O address refused to employees and
+      // editors. Imports its own roster (everyone else becomes a leaver), so it runs last.
+      name: "hr-data",
+      testMatch: /hr-data\.spec\.ts/,
+      dependencies: ["hr"],
+      use: chromium,
+    },
   ],
   webServer: {
     command: "node scripts/e2e-server.mjs",

@@ -1,4 +1,4 @@
-// npm run bench [-- --only mdx|http] [--connections 10] [--duration 10] [--warmup 2] [--acks 200] [--build]
+// npm run bench [-- --only mdx|http|hr] [--connections 10] [--duration 10] [--warmup 2] [--acks 200] [--build]
 // Runs bench/mdx.ts and bench/http.ts each in a fresh tsx process, prints a table and writes
 // bench/results/latest.json (full runs only). Figures, never pass/fail: see bench/README.md.
 import { spawnSync } from "node:child_process";
@@ -13,8 +13,8 @@ const TSX = path.join(ROOT, "node_modules", ".bin", "tsx");
 
 const args = process.argv.slice(2);
 const only = args.includes("--only") ? args[args.indexOf("--only") + 1] : null;
-if (only !== null && only !== "mdx" && only !== "http") {
-  console.error(`--only takes mdx or http (got ${only})`);
+if (only !== null && !["mdx", "http", "hr"].includes(only)) {
+  console.error(`--only takes mdx, http or hr (got ${only})`);
   process.exit(2);
 }
 const passed = [];
@@ -25,7 +25,7 @@ for (const name of ["connections", "duration", "warmup", "acks"]) {
 
 process.chdir(ROOT);
 const buildIdFile = path.join(ROOT, ".next", "BUILD_ID");
-if (only !== "mdx" && !existsSync(buildIdFile)) {
+if ((only === null || only === "http") && !existsSync(buildIdFile)) {
   if (!args.includes("--build")) {
     console.error(
       "No production build (.next/BUILD_ID). Run `npx next build` first, or `npm run bench -- --build`.",
@@ -75,8 +75,10 @@ if (loadBefore[0] > 2)
     `⚠ 1-minute load is ${loadBefore[0]} on ${os.cpus().length} cores: figures will be noisy.`,
   );
 
-const mdx = only === "http" ? null : stage("mdx");
-const http = only === "mdx" ? null : stage("http", passed);
+const mdx = only === null || only === "mdx" ? stage("mdx") : null;
+const http = only === null || only === "http" ? stage("http", passed) : null;
+// P&O: dashboard query and exports at 200 and 20,000 employees (bench/hr.ts; BENCH_DATABASE_URL for PostgreSQL).
+const hr = only === null || only === "hr" ? stage("hr") : null;
 const loadAfter = load();
 // .next is shared: a rebuild during the run would mix two builds' figures.
 if (http && buildId() !== buildBefore)
@@ -116,6 +118,7 @@ const results = {
     : null,
   mdx,
   http,
+  hr,
 };
 // A partial run only prints: latest.json always holds one complete run.
 if (!only)
@@ -198,6 +201,26 @@ if (http) {
   const m = http.serverMemory;
   console.log(
     `Server RSS: ${m.afterStart.rssMB} MB after start and first page, ${m.afterPages.rssMB} MB after the page runs, ${m.afterAcks.rssMB} MB after the acknowledgements (peak ${m.afterAcks.peakRssMB} MB)`,
+  );
+}
+if (hr) {
+  console.log(
+    `\nP&O (${hr.store}): p95 in ms, export time in ms and peak RSS above the start in MB`,
+  );
+  console.table(
+    Object.fromEntries(
+      Object.entries(hr.sizes).map(([size, f]) => [
+        size,
+        {
+          "dashboard p95": f.dashboardAggregation.p95ms,
+          "list p95": f.listFirstPage.p95ms,
+          "csv ms": f.csv.ms,
+          "csv MB": f.csv.peakRssAboveStartMB,
+          "xlsx ms": f.xlsx.ms,
+          "xlsx MB": f.xlsx.peakRssAboveStartMB,
+        },
+      ]),
+    ),
   );
 }
 console.log(

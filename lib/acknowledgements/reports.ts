@@ -1,6 +1,6 @@
 import "server-only";
 
-import { and, desc, eq, max, sql } from "drizzle-orm";
+import { and, desc, eq, max, sql, type SQL } from "drizzle-orm";
 import { QueryBuilder } from "drizzle-orm/pg-core";
 import { acknowledgements, employees, policyVersions } from "@/lib/db/schema";
 import type { AcknowledgementState } from "@/lib/acknowledgements/state";
@@ -18,11 +18,13 @@ import type { AcknowledgementState } from "@/lib/acknowledgements/state";
  * `now` is a parameter, not SQL now(), so a page and its export agree and tests can pin time.
  * No rows when the policy has no version yet. A property test keeps this and the pure rule equal.
  */
-export function acknowledgementStates({ policy, now }: { policy: string; now: Date }) {
+/**
+ * The version everyone must have acknowledged: the newest material version; when none is material,
+ * the first (version 1 always is in practice). One row, or none before the first version.
+ */
+export function requiredVersion({ policy }: { policy: string }) {
   const qb = new QueryBuilder();
-
-  // The newest material version; when none is material, the first (version 1 always is in practice).
-  const required = qb
+  return qb
     .select({
       requiredVersionNumber: sql<number>`${policyVersions.number}`.as("required_version_number"),
       deadline: sql<Date | null>`${policyVersions.deadline}`
@@ -38,6 +40,34 @@ export function acknowledgementStates({ policy, now }: { policy: string; now: Da
     )
     .limit(1)
     .as("required_version");
+}
+
+/**
+ * "Overdue" of the rule: not acknowledged the required version (null: nothing acknowledged) and
+ * strictly past its deadline. Exported for rows with no account yet (a roster entry nobody signed
+ * in for), which the rule treats as having acknowledged nothing.
+ */
+export function overdueSql({
+  acknowledgedVersionNumber,
+  requiredVersionNumber,
+  deadline,
+  now,
+}: {
+  acknowledgedVersionNumber: unknown;
+  requiredVersionNumber: unknown;
+  deadline: unknown;
+  now: Date;
+}): SQL<boolean> {
+  const nowParam = sql`${now.toISOString()}::timestamptz`;
+  return sql<boolean>`((${acknowledgedVersionNumber}) is null
+        or (${acknowledgedVersionNumber}) < ${requiredVersionNumber})
+        and ${deadline} is not null and ${deadline} < ${nowParam}`;
+}
+
+export function acknowledgementStates({ policy, now }: { policy: string; now: Date }) {
+  const qb = new QueryBuilder();
+
+  const required = requiredVersion({ policy });
 
   // Each employee's highest acknowledged version number of this policy.
   const newest = qb
@@ -59,7 +89,6 @@ export function acknowledgementStates({ policy, now }: { policy: string; now: Da
     when ${newest.acknowledgedVersionNumber} is null then 'outstanding'
     when ${newest.acknowledgedVersionNumber} >= ${required.requiredVersionNumber} then 'acknowledged'
     else 'changed' end`;
-  const nowParam = sql`${now.toISOString()}::timestamptz`;
 
   return qb
     .select({
@@ -74,9 +103,12 @@ export function acknowledgementStates({ policy, now }: { policy: string; now: Da
       deadline: sql<Date | null>`${required.deadline}`
         .mapWith(policyVersions.deadline)
         .as("deadline"),
-      overdue: sql<boolean>`(${newest.acknowledgedVersionNumber} is null
-        or ${newest.acknowledgedVersionNumber} < ${required.requiredVersionNumber})
-        and ${required.deadline} is not null and ${required.deadline} < ${nowParam}`
+      overdue: overdueSql({
+        acknowledgedVersionNumber: newest.acknowledgedVersionNumber,
+        requiredVersionNumber: required.requiredVersionNumber,
+        deadline: required.deadline,
+        now,
+      })
         .mapWith(Boolean)
         .as("overdue"),
     })

@@ -74,6 +74,9 @@ export const rosterEntries = pgTable(
     endDate: date("end_date", { mode: "string" }),
     // Set when an import no longer lists them; cleared when a later import lists them again.
     leftAt: timestamp("left_at", { withTimezone: true }),
+    // Set when the personal data was erased after the retention term (lib/hr/retention.ts); the
+    // row stays, pseudonymous, so accounts and their acknowledgements keep their key.
+    erasedAt: timestamp("erased_at", { withTimezone: true }),
     importedAt: timestamp("imported_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },

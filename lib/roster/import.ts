@@ -210,6 +210,8 @@ export async function applyRosterImport({
             startDate: sql`excluded.start_date`,
             endDate: sql`excluded.end_date`,
             leftAt: null,
+            // Someone rehired under their old number: the new file brings their data back.
+            erasedAt: null,
             updatedAt: now,
           },
         });

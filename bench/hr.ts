@@ -1,0 +1,199 @@
+// P&O figures for bench/run.mjs, in a fresh process of its own:
+//   tsx --conditions=react-server bench/hr.ts <output.json> [--sizes 200,20000]
+// For each size: a fresh PostgreSQL database (BENCH_DATABASE_URL, dropped and recreated; the
+// embedded PGlite in a temp folder without it) with that many roster entries and accounts and 5
+// versions of acknowledgement history; then the dashboard's aggregation and the list's first page
+// (p50/p95 of repeated runs), and a full CSV and XLSX export (time, peak RSS above the start).
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { Writable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { DEFAULT_POLICY } from "@/lib/content/source";
+import { type Db, openStore, type Store } from "@/lib/db/client";
+import { acknowledgements, employees, policyVersions, rosterEntries } from "@/lib/db/schema";
+import { DEFAULT_FILTER, listEmployees, summarizeEmployees } from "@/lib/hr/employee-list";
+import { streamEmployeeExport } from "@/lib/hr/export";
+
+const out = process.argv[2];
+if (!out) throw new Error("usage: hr.ts <output.json> [--sizes 200,20000]");
+const sizesArg = process.argv.indexOf("--sizes");
+const SIZES = sizesArg === -1 ? [200, 20_000] : process.argv[sizesArg + 1].split(",").map(Number);
+const VERSIONS = 5;
+const RUNS = 30;
+const CHUNK = 2_000;
+const DEPARTMENTS = [
+  "Epilepsiezorg – Kinderen",
+  "Epilepsiezorg – Volwassenen",
+  "Slaapgeneeskunde",
+  "Neurologie",
+  "Onderwijs – De Berkenschutse",
+  "Facilitair bedrijf",
+  "ICT",
+  "Personeel & Organisatie",
+  "Financiën",
+  "Communicatie",
+];
+const ACTOR = { employeeId: null, label: "bench" };
+
+const round = (value: number, digits = 1) => Number(value.toFixed(digits));
+const percentile = (values: number[], p: number) =>
+  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))];
+
+async function freshStore(): Promise<{ store: Store; cleanup: () => void }> {
+  const url = process.env.BENCH_DATABASE_URL;
+  if (url) {
+    const name = new URL(url).pathname.slice(1);
+    const admin = new URL(url);
+    admin.pathname = "/postgres";
+    for (const sql of [`drop database if exists "${name}"`, `create database "${name}"`]) {
+      const result = spawnSync("psql", [admin.toString(), "-qc", sql], { encoding: "utf8" });
+      if (result.status !== 0) throw new Error(result.stderr);
+    }
+    return { store: await openStore({ databaseUrl: url }), cleanup: () => {} };
+  }
+  const dir = mkdtempSync(path.join(os.tmpdir(), "bench-hr-"));
+  return {
+    store: await openStore({ dataDir: dir }),
+    cleanup: () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
+async function seed(db: Db, size: number) {
+  const now = Date.now();
+  const versionIds: number[] = [];
+  for (let n = 1; n <= VERSIONS; n++) {
+    const [row] = await db
+      .insert(policyVersions)
+      .values({
+        policy: DEFAULT_POLICY,
+        number: n,
+        contentHash: n.toString(16).padStart(64, "0"),
+        summary: `Versie ${n}`,
+        material: true,
+        // The newest version's deadline passed a week ago: outstanding and overdue both occur.
+        deadline: n === VERSIONS ? new Date(now - 7 * 86_400_000) : null,
+        publishedAt: new Date(now - (VERSIONS - n + 1) * 30 * 86_400_000),
+        publishedByLabel: "bench",
+      })
+      .returning({ id: policyVersions.id });
+    versionIds.push(row.id);
+  }
+  for (let start = 0; start < size; start += CHUNK) {
+    const count = Math.min(CHUNK, size - start);
+    const numbers = Array.from({ length: count }, (_, i) => String(100_000 + start + i));
+    await db.insert(rosterEntries).values(
+      numbers.map((number, i) => ({
+        employeeNumber: number,
+        name: `Medewerker ${number}`,
+        email: `m${number}@kempenhaeghe.example`,
+        department: DEPARTMENTS[(start + i) % DEPARTMENTS.length],
+        // One in twenty left.
+        leftAt: (start + i) % 20 === 0 ? new Date(now - 86_400_000) : null,
+      })),
+    );
+    const accounts = await db
+      .insert(employees)
+      .values(
+        numbers.map((number, i) => ({
+          issuer: "urn:bench",
+          subject: `bench-${number}`,
+          name: `Medewerker ${number}`,
+          email: `m${number}@kempenhaeghe.example`,
+          department: DEPARTMENTS[(start + i) % DEPARTMENTS.length],
+          rosterEmployeeNumber: number,
+        })),
+      )
+      .returning({ id: employees.id });
+    // Each employee acknowledged versions 1..k, k from 0 to 5: the newest one about a sixth each.
+    const rows = accounts.flatMap(({ id }, i) =>
+      versionIds.slice(0, (start + i) % (VERSIONS + 1)).map((versionId, v) => ({
+        employeeId: id,
+        versionId,
+        contentHash: (v + 1).toString(16).padStart(64, "0"),
+      })),
+    );
+    for (let j = 0; j < rows.length; j += CHUNK)
+      await db.insert(acknowledgements).values(rows.slice(j, j + CHUNK));
+  }
+}
+
+async function timed(fn: () => Promise<unknown>) {
+  for (let i = 0; i < 3; i++) await fn(); // warm-up: plans, caches
+  const ms: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const t0 = performance.now();
+    await fn();
+    ms.push(performance.now() - t0);
+  }
+  return { p50ms: round(percentile(ms, 0.5), 2), p95ms: round(percentile(ms, 0.95), 2) };
+}
+
+async function exportFigures(db: Db, format: "csv" | "xlsx") {
+  (globalThis as { gc?: () => void }).gc?.();
+  const rssBefore = process.memoryUsage().rss;
+  let peak = rssBefore;
+  const sampler = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage().rss);
+  }, 5);
+  let bytes = 0;
+  const t0 = performance.now();
+  await pipeline(
+    streamEmployeeExport({ format, filter: DEFAULT_FILTER, actor: ACTOR, db }),
+    new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        bytes += chunk.length;
+        done();
+      },
+    }),
+  );
+  const ms = performance.now() - t0;
+  clearInterval(sampler);
+  peak = Math.max(peak, process.memoryUsage().rss);
+  return {
+    ms: round(ms),
+    bytes,
+    peakRssAboveStartMB: round((peak - rssBefore) / 2 ** 20),
+    peakRssMB: round(peak / 2 ** 20),
+  };
+}
+
+const sizes: Record<string, unknown> = {};
+for (const size of SIZES) {
+  const { store, cleanup } = await freshStore();
+  try {
+    const t0 = performance.now();
+    await seed(store.db, size);
+    const seedMs = performance.now() - t0;
+    const now = new Date();
+    const [ackCount] = await store.db.$count(acknowledgements).then((n) => [n]);
+    sizes[size] = {
+      employees: size,
+      acknowledgements: ackCount,
+      seedSeconds: round(seedMs / 1000),
+      dashboardAggregation: await timed(() => summarizeEmployees({ now, db: store.db })),
+      listFirstPage: await timed(() =>
+        listEmployees({ filter: DEFAULT_FILTER, now, db: store.db }),
+      ),
+      listOutstandingByStatus: await timed(() =>
+        listEmployees({
+          filter: { ...DEFAULT_FILTER, status: "outstanding", sort: "status", order: "desc" },
+          now,
+          db: store.db,
+        }),
+      ),
+      csv: await exportFigures(store.db, "csv"),
+      xlsx: await exportFigures(store.db, "xlsx"),
+    };
+    console.log(size, JSON.stringify(sizes[size]));
+  } finally {
+    await store.close();
+    cleanup();
+  }
+}
+
+writeFileSync(
+  out,
+  JSON.stringify({ store: process.env.BENCH_DATABASE_URL ? "postgres" : "pglite", sizes }),
+);

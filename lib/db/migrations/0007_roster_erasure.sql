@@ -1,0 +1,1 @@
+ALTER TABLE "roster_entries" ADD COLUMN "erased_at" timestamp with time zone;
