@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { buttonClasses } from "@/components/ui/button";
 import { linkClasses } from "@/components/ui/link";
+import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { formatDate, formatDateTime } from "@/lib/format/dates";
 import {
@@ -16,6 +17,7 @@ import {
   STATUS_PARAMS,
 } from "@/lib/hr/employee-list";
 import { employeeHref } from "../_components/links";
+import { REMINDER_FORM_ID, ReminderForm } from "../_components/reminder-form";
 import { StatusBadge } from "../_components/status-badge";
 
 export const metadata: Metadata = { title: "P&O – medewerkers" };
@@ -64,8 +66,13 @@ function SortHeader({
 }
 
 export default async function EmployeeListPage({ searchParams }: Props) {
-  await requirePermission("view-hr-data");
+  const user = await requirePermission("view-hr-data");
   const filter = parseEmployeeListFilter(await searchParams);
+  const mayExport = can(user, "export-hr-data");
+  const mayRemind = can(user, "send-reminders");
+  // The whole filter, not the page: exports and reminders cover every row it matches.
+  const filterQuery = employeeListSearchParams(filter, { page: 1 }).toString();
+  const withQuery = (path: string) => (filterQuery ? `${path}?${filterQuery}` : path);
   const now = new Date();
   const [page, departments] = await Promise.all([
     listEmployees({ filter, now }),
@@ -168,6 +175,22 @@ export default async function EmployeeListPage({ searchParams }: Props) {
         ) : null}
       </p>
 
+      {mayExport ? (
+        <ul aria-label="Exporteren" className="flex flex-wrap gap-3">
+          <li>
+            {/* Plain links: downloads from route handlers, never prefetched. */}
+            <a href={withQuery("/hr/export.csv")} className={buttonClasses("secondary")}>
+              Exporteren als CSV<span className="sr-only"> (dit filter)</span>
+            </a>
+          </li>
+          <li>
+            <a href={withQuery("/hr/export.xlsx")} className={buttonClasses("secondary")}>
+              Exporteren als Excel<span className="sr-only"> (dit filter)</span>
+            </a>
+          </li>
+        </ul>
+      ) : null}
+
       <div
         className="relative overflow-x-auto"
         role="region"
@@ -183,6 +206,11 @@ export default async function EmployeeListPage({ searchParams }: Props) {
           </caption>
           <thead>
             <tr className="border-b border-stone-300 dark:border-stone-700">
+              {mayRemind ? (
+                <th scope="col" className="py-2 pr-3">
+                  <span className="sr-only">Kiezen voor een herinnering</span>
+                </th>
+              ) : null}
               {COLUMNS.map((column) => (
                 <SortHeader key={column.sort} filter={filter} column={column} />
               ))}
@@ -191,6 +219,22 @@ export default async function EmployeeListPage({ searchParams }: Props) {
           <tbody>
             {page.rows.map((row) => (
               <tr key={row.rowKey} className="border-b border-stone-200 dark:border-stone-800">
+                {mayRemind ? (
+                  <td className="py-2 pr-3">
+                    {/* Only someone who can still be reminded: signed in once, not yet acknowledged. */}
+                    {row.accountId !== null &&
+                    (row.status === "outstanding" || row.status === "overdue") ? (
+                      <input
+                        type="checkbox"
+                        name="employeeIds"
+                        value={row.accountId}
+                        form={REMINDER_FORM_ID}
+                        aria-label={`${row.name} kiezen voor een herinnering`}
+                        className="size-5"
+                      />
+                    ) : null}
+                  </td>
+                ) : null}
                 <td className="py-2 pr-3">{row.employeeNumber ?? "–"}</td>
                 <th scope="row" className="py-2 pr-3 font-medium">
                   <Link href={employeeHref(row)} className={linkClasses}>
@@ -231,6 +275,15 @@ export default async function EmployeeListPage({ searchParams }: Props) {
           </tbody>
         </table>
       </div>
+
+      {mayRemind ? (
+        <section aria-labelledby="herinneren-titel" className="space-y-2">
+          <h2 id="herinneren-titel" className="text-xl font-semibold">
+            Herinnering sturen
+          </h2>
+          <ReminderForm filterQuery={filterQuery} />
+        </section>
+      ) : null}
 
       <nav aria-label="Paginering" className="flex flex-wrap items-center justify-between gap-3">
         <ul className="flex flex-wrap items-center gap-2">
