@@ -2,6 +2,7 @@
 // and tells pages their path. Every page, action and route handler checks the session itself.
 import { NextResponse, type NextRequest } from "next/server";
 import { signInUrl } from "@/lib/auth/callback-url";
+import { crossOriginRefusal, isSafeMethod, isSameOriginPost } from "@/lib/auth/origin";
 import { isUnder, PATHNAME_HEADER, SIGN_IN_PATH, SIGN_OUT_PATH } from "@/lib/auth/paths";
 
 const SESSION_COOKIE = /^(__Secure-)?next-auth\.session-token(\.\d+)?$/;
@@ -11,6 +12,18 @@ const PUBLIC = [SIGN_IN_PATH, SIGN_OUT_PATH, "/api"];
 
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
+
+  // Authorization, unlike the rest of this file: no state-changing request from another site
+  // reaches a server action or route handler. Next's own check for actions lets `Origin: null`
+  // through (it treats it as a missing Origin), and route handlers have none at all.
+  // NEXTAUTH_URL is the portal's public origin (the launcher always sets it); Host can be a proxy's.
+  if (
+    !isSafeMethod(request.method) &&
+    !isSameOriginPost(request, process.env.NEXTAUTH_URL || request.nextUrl.origin)
+  ) {
+    return crossOriginRefusal();
+  }
+
   const isPageLoad =
     (request.method === "GET" || request.method === "HEAD") && !request.headers.has("rsc");
   const hasSessionCookie = request.cookies
@@ -28,6 +41,6 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Skip Next's assets and files with an extension (icons, robots.txt).
+  // Skip Next's assets and files with an extension (icons, robots.txt), which only answer GET.
   matcher: ["/((?!_next/static|_next/image|.*\\.[\\w]+$).*)"],
 };
