@@ -119,13 +119,13 @@ export const MATRIX: readonly MatrixEntry[] = [
     kind: "page",
     path: "/richtlijnen/wijzigingen",
     allow: SIGNED_IN,
-    expect: { status: 200, text: "Eerdere versies" },
+    expect: { status: 200, text: "Wat is er veranderd" },
   },
   {
     kind: "page",
     path: "/mijn-bevestigingen",
     allow: SIGNED_IN,
-    expect: { status: 200, text: "<h1" },
+    expect: { status: 200, text: "Mijn bevestigingen" },
   },
   {
     kind: "page",

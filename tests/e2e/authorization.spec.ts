@@ -21,6 +21,7 @@ import {
   type RouteEntry,
 } from "./authorization-matrix";
 import { storageStatePath } from "./support/accounts";
+import { signInUrl } from "../../lib/auth/callback-url";
 
 // Calls every entry of the authorization matrix directly over HTTP (no browser: nothing a page's
 // JavaScript does can hide a gap) with each role's stored session, then again dressed up as Next's
@@ -119,7 +120,14 @@ async function call(
       body = new URLSearchParams(given && "form" in given ? given.form : {});
     }
   }
-  const response = await fetch(url, { method, headers: all, body, redirect: "manual" });
+  let response = await fetch(url, { method, headers: all, body, redirect: "manual" });
+  // Next sends an RSC request without the right `_rsc` cache-buster on to the URL with it, as the
+  // browser's router would follow: the answer that counts is the one there.
+  const next = response.headers.get("location") ?? "";
+  if (method === "GET" && all.RSC && response.status === 307 && next.includes("_rsc=")) {
+    await response.body?.cancel();
+    response = await fetch(new URL(next, url), { headers: all, redirect: "manual" });
+  }
   const buffer = Buffer.from(await response.arrayBuffer());
   return {
     status: response.status,
@@ -148,15 +156,16 @@ function escape(text: string) {
 }
 
 /** No denied answer carries what only the allowed may see. */
-function expectNoContent(answer: Answer, entry: PageOrRoute, what: string) {
+function expectNoContent(answer: Answer, entry: PageOrRoute, role: MatrixRole, what: string) {
   if (entry.expect.text)
     expect(answer.text, `${what}: leaked content`).not.toContain(entry.expect.text);
-  expect(answer.text, `${what}: leaked the owner's name`).not.toContain(OWNER_NAME);
+  if (entry.allow === "owner" && role !== OWNER_ROLE)
+    expect(answer.text, `${what}: leaked the owner's name`).not.toContain(OWNER_NAME);
   expect(answer.contentType, `${what}: leaked a PDF`).not.toContain("application/pdf");
 }
 
 function expectDenied(answer: Answer, entry: PageOrRoute, role: MatrixRole, what: string) {
-  expectNoContent(answer, entry, what);
+  expectNoContent(answer, entry, role, what);
   if (entry.allow === "operator-token") {
     expect(answer.status, `${what}: without the operator token`).toBe(403);
     return;
@@ -164,8 +173,8 @@ function expectDenied(answer: Answer, entry: PageOrRoute, role: MatrixRole, what
   if (role === "anonymous") {
     // Pages: proxy.ts or the page redirects (307); route handlers: authorizedRoute answers 303.
     expect([303, 307], `${what}: sign-in redirect`).toContain(answer.status);
-    expect(answer.location, `${what}: back after sign-in`).toContain(
-      `/aanmelden?callbackUrl=${encodeURIComponent(urlOf(entry))}`,
+    expect(answer.location, `${what}: back after sign-in`).toMatch(
+      new RegExp(`^(${escape(BASE_URL)})?${escape(signInUrl(urlOf(entry)))}$`),
     );
     return;
   }
@@ -335,7 +344,7 @@ test.describe("authorization matrix", () => {
         for (const role of ROLES) {
           const what = `${describeEntry(entry)} as ${role} (${variant.name})`;
           if (!isAllowed(entry, role)) {
-            expectNoContent(await call(entry, role, variant), entry, what);
+            expectNoContent(await call(entry, role, variant), entry, role, what);
             continue;
           }
           // The control: the same request by someone allowed does carry the content, so its
@@ -354,11 +363,15 @@ test.describe("authorization matrix", () => {
         for (const role of ROLES) {
           if (isAllowed(entry, role)) continue;
           const what = `${describeEntry(entry)} as ${role} (${variant.name})`;
-          const { result } = await callAction(entry, role, { headers: variant.headers });
-          expect(result, what).toMatchObject({
-            status: "error",
-            code: role === "anonymous" ? "unauthenticated" : "forbidden",
-          });
+          const { status, result } = await callAction(entry, role, { headers: variant.headers });
+          // Next may not treat it as an action call at all (an RSC request is a navigation): then
+          // nothing ran. If it did run the action, the action must have refused.
+          if (result === undefined) expect(status, what).not.toBe(500);
+          else
+            expect(result, what).toMatchObject({
+              status: "error",
+              code: role === "anonymous" ? "unauthenticated" : "forbidden",
+            });
         }
       }
     });
