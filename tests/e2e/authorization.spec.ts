@@ -220,6 +220,33 @@ async function callAction(
 
 const actionIds = new Map<string, string>();
 
+// Needs only the build, not the running portal or the sessions.
+test("lists every page, route handler and server action the build contains", () => {
+  const listed = new Set(
+    MATRIX.map((entry) => (entry.kind === "action" ? entry.key : `${entry.kind} ${entry.path}`)),
+  );
+  const missing = [
+    ...listBuiltRoutes()
+      .filter((route) => !listed.has(`${route.kind} ${route.path}`))
+      .map(missingEntryHint),
+    ...listBuiltActions()
+      .filter((action) => !listed.has(action.key))
+      .map((action) => missingEntryHint({ kind: "action", key: action.key })),
+  ];
+  expect(
+    missing,
+    `Not in the authorization matrix; add an entry to MATRIX in ${MATRIX_FILE} for each:\n  ${missing.join("\n  ")}\n`,
+  ).toEqual([]);
+
+  // And nothing listed that the build no longer has (a stale entry checks nothing).
+  const built = new Set([
+    ...listBuiltRoutes().map((route) => `${route.kind} ${route.path}`),
+    ...listBuiltActions().map((action) => action.key),
+  ]);
+  const stale = [...listed].filter((key) => !built.has(key));
+  expect(stale, `In ${MATRIX_FILE} but not in the build; remove or correct:`).toEqual([]);
+});
+
 test.describe("authorization matrix", () => {
   test.beforeAll(async ({ browser }) => {
     test.setTimeout(120_000);
@@ -250,32 +277,6 @@ test.describe("authorization matrix", () => {
     receiptId = /^\/mijn-bevestigingen\/([^/]+)$/.exec(href ?? "")?.[1] ?? "";
     expect(receiptId, `receipt link on /mijn-bevestigingen: ${href}`).not.toBe("");
     await context.close();
-  });
-
-  test("lists every page, route handler and server action the build contains", () => {
-    const listed = new Set(
-      MATRIX.map((entry) => (entry.kind === "action" ? entry.key : `${entry.kind} ${entry.path}`)),
-    );
-    const missing = [
-      ...listBuiltRoutes()
-        .filter((route) => !listed.has(`${route.kind} ${route.path}`))
-        .map(missingEntryHint),
-      ...listBuiltActions()
-        .filter((action) => !listed.has(action.key))
-        .map((action) => missingEntryHint({ kind: "action", key: action.key })),
-    ];
-    expect(
-      missing,
-      `Not in the authorization matrix; add an entry to MATRIX in ${MATRIX_FILE} for each:\n  ${missing.join("\n  ")}\n`,
-    ).toEqual([]);
-
-    // And nothing listed that the build no longer has (a stale entry checks nothing).
-    const built = new Set([
-      ...listBuiltRoutes().map((route) => `${route.kind} ${route.path}`),
-      ...listBuiltActions().map((action) => action.key),
-    ]);
-    const stale = [...listed].filter((key) => !built.has(key));
-    expect(stale, `In ${MATRIX_FILE} but not in the build; remove or correct:`).toEqual([]);
   });
 
   for (const entry of MATRIX) {
