@@ -47,6 +47,13 @@ export default defineConfig({
       use: chromium,
     },
     {
+      // Calls every route as every role; creates only the editor account's acknowledgement.
+      name: "authorization",
+      testMatch: /authorization\.spec\.ts/,
+      dependencies: ["setup"],
+      use: chromium,
+    },
+    {
       name: "acknowledgement",
       testMatch: /acknowledgement\.spec\.ts/,
       dependencies: ["reading"],

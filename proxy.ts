@@ -5,6 +5,7 @@
 // Next puts on its own scripts.
 import { NextResponse, type NextRequest } from "next/server";
 import { signInUrl } from "@/lib/auth/callback-url";
+import { crossOriginRefusal, isSafeMethod, isSameOriginPost } from "@/lib/auth/origin";
 import { isUnder, PATHNAME_HEADER, SIGN_IN_PATH, SIGN_OUT_PATH } from "@/lib/auth/paths";
 import { canonicalRedirect, CANONICAL_PATH_HEADER } from "@/lib/auth/canonical-host";
 import { isDatabaseAvailable } from "@/lib/db/availability";
@@ -36,6 +37,17 @@ export async function proxy(request: NextRequest) {
   }
 
   const { pathname, search } = request.nextUrl;
+  // Authorization, unlike the rest of this file: no state-changing request from another site
+  // reaches a server action or route handler. Next's own check for actions lets `Origin: null`
+  // through (it treats it as a missing Origin), and route handlers have none at all.
+  // NEXTAUTH_URL is the portal's public origin (the launcher always sets it); Host can be a proxy's.
+  if (
+    !isSafeMethod(request.method) &&
+    !isSameOriginPost(request, process.env.NEXTAUTH_URL || request.nextUrl.origin)
+  ) {
+    return crossOriginRefusal();
+  }
+
   const canonical = canonicalRedirect({
     method: request.method,
     pathname,
@@ -95,7 +107,7 @@ function withTransportSecurity<R extends Response>(response: R): R {
 }
 
 export const config = {
-  // Skip Next's assets and files with an extension (icons, robots.txt). Route handlers (/api/…)
-  // and server actions are matched: they get the header-size check too.
+  // Skip Next's assets and files with an extension (icons, robots.txt), which only answer GET.
+  // Route handlers (/api/…) and server actions are matched: they get the header-size check too.
   matcher: ["/((?!_next/static|_next/image|.*\\.[\\w]+$).*)"],
 };

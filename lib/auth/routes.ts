@@ -23,14 +23,5 @@ export function seeOther(location: string, setCookies: string[] = []): Response 
   return response;
 }
 
-/**
- * True when a state-changing POST comes from the portal's own pages. Browsers send Origin on
- * every cross-site POST, so a foreign or "null" Origin is refused; a request without one is not
- * from a browser form on another site.
- */
-export function isSameOriginPost(request: Request, portalUrl: string): boolean {
-  const origin = request.headers.get("origin");
-  if (origin !== null) return origin === new URL(portalUrl).origin;
-  const site = request.headers.get("sec-fetch-site");
-  return site === null || site === "same-origin" || site === "none";
-}
+// The rule lives with the proxy's, in a module without the server-only marker.
+export { isSameOriginPost } from "./origin";

@@ -122,3 +122,83 @@ function parseJson(text: string | undefined): unknown {
     return undefined;
   }
 }
+
+/** Where `next build` lists every page and route handler of the app directory (Next 16). */
+export const APP_PATHS_MANIFEST = path.join(
+  REPO_ROOT,
+  ".next",
+  "server",
+  "app-paths-manifest.json",
+);
+
+// Entries Next adds itself, for its own error pages: not ours to authorize.
+const NEXT_OWN_ENTRIES = new Set(["/_not-found/page", "/_global-error/page"]);
+
+export type BuiltRoute = {
+  /** The URL pattern as the app directory spells it, route groups removed: "/mijn-bevestigingen/[id]/pdf". */
+  path: string;
+  kind: "page" | "route";
+  /** The file under app/ that defines it, without extension: "app/(portal)/beheer/page". */
+  source: string;
+};
+
+function readManifest<T>(file: string): T {
+  if (!existsSync(file)) {
+    throw new Error(`No ${file}: run \`npx next build\` first (the tests compare with the build).`);
+  }
+  return JSON.parse(readFileSync(file, "utf8")) as T;
+}
+
+/**
+ * Every page and route handler the build contains. The manifest maps "/(group)/a/[b]/page" (or
+ * ".../route") to its compiled file.
+ */
+export function listBuiltRoutes(): BuiltRoute[] {
+  const manifest = readManifest<Record<string, string>>(APP_PATHS_MANIFEST);
+  const keys = Object.keys(manifest);
+  if (keys.length === 0 || keys.some((key) => !/\/(page|route)$/.test(key))) {
+    throw broken(
+      "app-paths-manifest keys no longer end in /page or /route",
+      `Keys: ${keys.join(", ")}.`,
+    );
+  }
+  return keys
+    .filter((key) => !NEXT_OWN_ENTRIES.has(key))
+    .map((key) => {
+      const kind = key.endsWith("/page") ? "page" : "route";
+      const segments = key
+        .slice(0, -`/${kind}`.length)
+        .split("/")
+        .filter((segment) => segment && !/^\(.*\)$/.test(segment));
+      return { path: `/${segments.join("/")}`, kind, source: `app${key}` } satisfies BuiltRoute;
+    })
+    .sort((a, b) => a.path.localeCompare(b.path) || a.kind.localeCompare(b.kind));
+}
+
+export type BuiltAction = {
+  /** The id the browser sends in `Next-Action`. */
+  id: string;
+  /** "app/(portal)/beheer/actions.ts#verifyAuditAction". */
+  key: string;
+};
+
+/** Every server action the build contains, keyed by file and export name. */
+export function listBuiltActions(): BuiltAction[] {
+  const manifest = readManifest<{ node?: Record<string, ManifestEntry> }>(
+    SERVER_REFERENCE_MANIFEST,
+  );
+  if (!manifest.node || typeof manifest.node !== "object") {
+    throw broken("the server-reference manifest has no `node` map", "");
+  }
+  return Object.entries(manifest.node)
+    .map(([id, entry]) => {
+      if (!entry.filename || !entry.exportedName) {
+        throw broken(
+          "server-reference manifest entries no longer carry `filename` and `exportedName`",
+          `Entry ${id}: ${JSON.stringify(entry)}.`,
+        );
+      }
+      return { id, key: `${entry.filename}#${entry.exportedName}` };
+    })
+    .sort((a, b) => a.key.localeCompare(b.key));
+}

@@ -6,8 +6,8 @@ import { requestCookies, requestHeaders, seeOther } from "@/lib/auth/routes";
 import { logSignInFailure, newSignInReference, signInErrorPath } from "@/lib/auth/sign-in-errors";
 
 // The sign-in button posts here (a plain form, no JavaScript needed). next-auth starts the OIDC
-// flow with state and PKCE and we send the browser on to the identity provider. No origin check:
-// starting a sign-in changes nothing, and state/PKCE bind the answer to this browser.
+// flow with state and PKCE and we send the browser on to the identity provider. proxy.ts refuses a
+// cross-site post: another site must not restart a sign-in (and replace its state cookies).
 export async function POST(request: Request) {
   const form = await request.formData().catch(() => null);
   const callbackUrl = safeCallbackPath(form?.get("callbackUrl"));
