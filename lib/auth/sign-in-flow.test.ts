@@ -207,8 +207,12 @@ describe("signing in through next-auth and the development IdP", () => {
       department: "Personeel & Organisatie",
     });
     // The roster link sees the employee-number claim and the IdP's word that the email is verified.
+    const [recorded] = await ctx.store.db
+      .select({ id: employees.id })
+      .from(employees)
+      .where(eq(employees.subject, hr.subject));
     expect(ctx.links.at(-1)).toMatchObject({
-      employeeId: 41 + ctx.signIns.length,
+      employeeId: recorded.id,
       claims: { employeeId: hr.employeeNumber, email: hr.email, email_verified: true },
     });
 
