@@ -27,6 +27,8 @@ beforeAll(async () => {
   dataDir = await makeTempDir("portal-reminders-internal-");
   smtp = await startSmtpServer();
   server = http.createServer(async (req, res) => {
+    // As Next's server does before any route handler runs (base-server.js).
+    req.headers["x-forwarded-for"] ??= req.socket.remoteAddress;
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const response =
