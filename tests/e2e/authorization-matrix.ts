@@ -145,7 +145,8 @@ export const MATRIX: readonly MatrixEntry[] = [
     kind: "page",
     path: "/beheer/outbox",
     allow: ADMIN,
-    expect: { status: 200, text: "Outbox" },
+    // Body text: the page's title also names it, and titles reach the 403 page's metadata.
+    expect: { status: 200, text: "Alleen voor ontwikkeling en de demo-omgeving" },
   },
   {
     kind: "page",
@@ -156,7 +157,7 @@ export const MATRIX: readonly MatrixEntry[] = [
     expect: { status: 404 },
   },
   // P&O
-  { kind: "page", path: "/hr", allow: HR, expect: { status: 200, text: "– overzicht" } },
+  { kind: "page", path: "/hr", allow: HR, expect: { status: 200, text: "aandeel-bevestigd" } },
   {
     kind: "page",
     path: "/hr/medewerkers",
@@ -206,7 +207,7 @@ export const MATRIX: readonly MatrixEntry[] = [
     kind: "page",
     path: "/hr/bewaartermijn",
     allow: HR,
-    expect: { status: 200, text: "Bewaartermijn" },
+    expect: { status: 200, text: "Over de bewaartermijn" },
   },
   // Route handlers
   {
@@ -273,6 +274,14 @@ export const MATRIX: readonly MatrixEntry[] = [
     // next-auth's own sign-out wants its CSRF token; without it, it sends you to its sign-out page.
     notAs: SIGNED_IN,
     expect: { status: 302 },
+  },
+  {
+    kind: "route",
+    // Where the proxy sends page loads on another host name: a redirect to the configured origin.
+    path: "/api/canonical-host",
+    method: "GET",
+    allow: EVERYONE,
+    expect: { status: 307 },
   },
   {
     kind: "route",

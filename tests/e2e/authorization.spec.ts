@@ -67,12 +67,15 @@ function cookieHeader(login: Parameters<typeof storageStatePath>[0]): string {
 }
 
 function findOperatorToken(): string {
-  // The lock the portal holds on its PGlite directory carries the CLIs' token (lib/db/lock.ts).
+  // The lock the portal holds on its PGlite directory names the file with the CLIs' token, kept
+  // outside the data directory (lib/db/lock.ts).
   const candidates = [DATA_DIR, ...readdirSync(DATA_DIR).map((name) => path.join(DATA_DIR, name))];
   for (const dir of candidates) {
     const file = path.join(dir, "portal.lock");
-    if (existsSync(file))
-      return (JSON.parse(readFileSync(file, "utf8")) as { token: string }).token;
+    if (existsSync(file)) {
+      const { tokenFile } = JSON.parse(readFileSync(file, "utf8")) as { tokenFile: string };
+      return readFileSync(tokenFile, "utf8").trim();
+    }
   }
   throw new Error(`No portal.lock under ${DATA_DIR}: is the e2e portal running on PGlite?`);
 }
