@@ -8,7 +8,6 @@ export const EVIDENCE_TABLES = [
   "acknowledgements",
   "policy_versions",
   "policy_version_parts",
-  "policy_version_renderings",
 ] as const;
 
 function quoteIdent(name: string): string {

@@ -23,7 +23,8 @@ import { startSmtpServer, type TestSmtpServer } from "@/tests/support/smtp";
 let store: TestStore | undefined;
 let scratch: string;
 let smtp: TestSmtpServer;
-let location: { DATA_DIR: string; DATABASE_URL: string };
+// With two roles (.ci/run), the CLI migrates as the owner and works as the application role.
+let location: { DATA_DIR: string; DATABASE_URL: string; MIGRATION_DATABASE_URL?: string };
 let anna: Employee;
 
 beforeAll(async () => {
@@ -31,7 +32,11 @@ beforeAll(async () => {
   smtp = await startSmtpServer();
   if (process.env.TEST_DATABASE_URL) {
     store = await createTestStore();
-    location = { DATA_DIR: path.join(scratch, "data"), DATABASE_URL: store.databaseUrl! };
+    location = {
+      DATA_DIR: path.join(scratch, "data"),
+      DATABASE_URL: store.databaseUrl!,
+      ...(store.migrationDatabaseUrl ? { MIGRATION_DATABASE_URL: store.migrationDatabaseUrl } : {}),
+    };
   } else {
     location = { DATA_DIR: path.join(scratch, "data"), DATABASE_URL: "" };
   }
@@ -54,7 +59,12 @@ beforeEach(() => {
 
 async function withStore<T>(fn: (opened: Store) => Promise<T>): Promise<T> {
   const opened = await openStore(
-    location.DATABASE_URL ? { databaseUrl: location.DATABASE_URL } : { dataDir: location.DATA_DIR },
+    location.DATABASE_URL
+      ? {
+          databaseUrl: location.DATABASE_URL,
+          migrationDatabaseUrl: location.MIGRATION_DATABASE_URL ?? null,
+        }
+      : { dataDir: location.DATA_DIR },
   );
   try {
     return await fn(opened);

@@ -47,8 +47,14 @@ describe("reminders from several instances (PostgreSQL)", () => {
     );
     const ids = team.map((employee) => employee.id);
     const instances: Store[] = await Promise.all([
-      openStore({ databaseUrl: store.databaseUrl! }),
-      openStore({ databaseUrl: store.databaseUrl! }),
+      openStore({
+        databaseUrl: store.databaseUrl!,
+        migrationDatabaseUrl: store.migrationDatabaseUrl ?? null,
+      }),
+      openStore({
+        databaseUrl: store.databaseUrl!,
+        migrationDatabaseUrl: store.migrationDatabaseUrl ?? null,
+      }),
     ]);
     try {
       const results = await Promise.all(

@@ -442,7 +442,10 @@ describe("the scheduled run", () => {
     const { policy } = await policyWithDeadline();
     if (store.kind === "postgres") {
       // Another host: a second connection pool to the same database holds the lock.
-      const other = await openStore({ databaseUrl: store.databaseUrl! });
+      const other = await openStore({
+        databaseUrl: store.databaseUrl!,
+        migrationDatabaseUrl: store.migrationDatabaseUrl ?? null,
+      });
       try {
         const outcome = await withSessionLock(other.db, REMINDER_SCHEDULE_LOCK, () =>
           runScheduledReminders({ policy, now: NOW, mailer, db: store.db }),

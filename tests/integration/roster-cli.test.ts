@@ -15,13 +15,18 @@ type Run = { code: number | null; stdout: string; stderr: string };
 
 let store: TestStore;
 let scratch: string;
-let location: { DATA_DIR: string; DATABASE_URL: string };
+// With two roles (.ci/run), the CLI migrates as the owner and works as the application role.
+let location: { DATA_DIR: string; DATABASE_URL: string; MIGRATION_DATABASE_URL?: string };
 
 beforeAll(async () => {
   scratch = await makeTempDir("portal-roster-cli-");
   if (process.env.TEST_DATABASE_URL) {
     store = await createTestStore();
-    location = { DATA_DIR: path.join(scratch, "data"), DATABASE_URL: store.databaseUrl! };
+    location = {
+      DATA_DIR: path.join(scratch, "data"),
+      DATABASE_URL: store.databaseUrl!,
+      ...(store.migrationDatabaseUrl ? { MIGRATION_DATABASE_URL: store.migrationDatabaseUrl } : {}),
+    };
   } else {
     location = { DATA_DIR: path.join(scratch, "data"), DATABASE_URL: "" };
   }
@@ -50,7 +55,12 @@ function run(args: string[]): Promise<Run> {
 
 async function entries() {
   const opened: Store = await openStore(
-    location.DATABASE_URL ? { databaseUrl: location.DATABASE_URL } : { dataDir: location.DATA_DIR },
+    location.DATABASE_URL
+      ? {
+          databaseUrl: location.DATABASE_URL,
+          migrationDatabaseUrl: location.MIGRATION_DATABASE_URL ?? null,
+        }
+      : { dataDir: location.DATA_DIR },
   );
   try {
     return await opened.db.select().from(rosterEntries).orderBy(rosterEntries.employeeNumber);
