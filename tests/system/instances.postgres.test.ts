@@ -1,8 +1,9 @@
+import pg from "pg";
 import { execFile } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { and, count, eq, sql } from "drizzle-orm";
+import { and, count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { verifyAuditChain } from "@/lib/audit/events";
 import { contentDirectory, DEFAULT_POLICY } from "@/lib/content/source";
@@ -156,10 +157,19 @@ describe("two instances on one PostgreSQL database", () => {
         "utf8",
       ),
     ) as { entries: unknown[] };
+    // The migrations table belongs to whoever migrates: the owner, when there are two roles.
+    const location = store.location as {
+      databaseUrl: string;
+      migrationDatabaseUrl?: string | null;
+    };
+    const owner = new pg.Client({
+      connectionString: location.migrationDatabaseUrl ?? location.databaseUrl,
+    });
+    await owner.connect();
+    const migrations = await owner
+      .query("select count(*)::int as n from drizzle.__drizzle_migrations")
+      .finally(() => owner.end());
     const db = await store.withStore(async (opened) => {
-      const migrations = await opened.db.execute(
-        sql`select count(*)::int as n from drizzle.__drizzle_migrations`,
-      );
       const [{ versions }] = await opened.db.select({ versions: count() }).from(policyVersions);
       // Employees as a first sign-in creates them, after the servers own the schema.
       const seeded = await seedStore(opened, {
@@ -167,7 +177,7 @@ describe("two instances on one PostgreSQL database", () => {
         prefix: "instanties",
       });
       return {
-        migrations: (migrations as unknown as { rows: { n: number }[] }).rows[0].n,
+        migrations: (migrations.rows[0] as { n: number }).n,
         versions,
         seeded,
       };
