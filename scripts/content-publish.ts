@@ -17,18 +17,22 @@ import { callRunningPortal, findRunningPortal, isOutcomeUnknown } from "@/lib/cl
 import { checkpointConfigFromEnv } from "@/lib/audit/checkpoint-env";
 import { configureCheckpoints } from "@/lib/audit/checkpoints";
 import type { PolicyVersion } from "@/lib/db/schema";
+import { AppError } from "@/lib/errors";
 import { formatDate } from "@/lib/format/dates";
 import { parseDeadline } from "@/lib/policy/deadline";
 import { cliPublisherLabel } from "@/lib/policy/publisher";
 import { PUBLISH_BUDGET_MS } from "@/lib/policy/renderings";
-import { publishVersion } from "@/lib/policy/versions";
+import { publishGuarded } from "@/lib/policy/publish";
 
 const USAGE = `Gebruik: npm run content:publish -- --summary "Wat is er veranderd" [opties]
 
   --summary <tekst>      samenvatting van de wijziging (verplicht)
   --material             inhoudelijke wijziging: iedereen moet opnieuw bevestigen
                          (zonder deze optie: redactionele wijziging, bevestigingen blijven gelden)
-  --deadline <datum>     uiterste datum om te bevestigen, JJJJ-MM-DD (alleen met --material)
+  --deadline <datum>     uiterste datum om te bevestigen, JJJJ-MM-DD (alleen met --material);
+                         moet na vandaag liggen
+  --confirm-short-deadline
+                         bevestig een uiterste datum die minder dan een week weg is
   --content-dir <map>    map met de MDX-bestanden (standaard content/<richtlijnen>)
   --policy <naam>        welke richtlijnen (standaard ${DEFAULT_POLICY})
   --by <naam>            wie publiceert (standaard: je gebruikersnaam)
@@ -41,6 +45,7 @@ async function main(argv: string[]): Promise<number> {
       summary: { type: "string", required: true },
       material: { type: "boolean", default: false },
       deadline: { type: "string" },
+      "confirm-short-deadline": { type: "boolean", default: false },
       "content-dir": { type: "string" },
       policy: { type: "string", default: DEFAULT_POLICY },
       by: { type: "string" },
@@ -78,6 +83,7 @@ async function main(argv: string[]): Promise<number> {
         summary,
         material: values.material,
         deadline: deadline?.toISOString() ?? null,
+        confirmShortDeadline: values["confirm-short-deadline"],
         // Only the name given with --by: the portal records the OS account itself.
         publishedBy: { label: values.by?.trim() || os.userInfo().username },
       },
@@ -85,13 +91,14 @@ async function main(argv: string[]): Promise<number> {
         // Published here, not by the portal: this process writes the checkpoint.
         configureCheckpoints(checkpointConfigFromEnv());
         return {
-          version: await publishVersion({
+          version: await publishGuarded({
             db: store.db,
             policy,
             parts: read,
             summary,
             material: values.material,
             deadline,
+            confirmShortDeadline: values["confirm-short-deadline"],
             publishedBy: { label },
           }),
         };
@@ -116,7 +123,13 @@ async function main(argv: string[]): Promise<number> {
       console.error("Niet gepubliceerd: het portaal heeft geen versie met deze inhoud opgeslagen.");
       return EXIT.failure;
     }
-    return reportFailure(error);
+    const code = reportFailure(error);
+    const reason =
+      error instanceof AppError ? (error.details as { reason?: unknown })?.reason : null;
+    if (reason === "deadline_needs_confirmation") {
+      console.error("Bedoel je deze datum? Publiceer dan opnieuw met --confirm-short-deadline.");
+    }
+    return code;
   }
 }
 

@@ -4,6 +4,7 @@ import { and, desc, eq, max, sql, type SQL } from "drizzle-orm";
 import { QueryBuilder } from "drizzle-orm/pg-core";
 import { acknowledgements, employees, policyVersions } from "@/lib/db/schema";
 import type { AcknowledgementState } from "@/lib/acknowledgements/state";
+import { effectiveDeadline } from "@/lib/policy/effective-deadline";
 
 /**
  * The rule of computeAcknowledgementState (lib/acknowledgements/state.ts) in SQL: one row per
@@ -27,7 +28,8 @@ export function requiredVersion({ policy }: { policy: string }) {
   return qb
     .select({
       requiredVersionNumber: sql<number>`${policyVersions.number}`.as("required_version_number"),
-      deadline: sql<Date | null>`${policyVersions.deadline}`
+      // The effective deadline: a correction (lib/policy/deadline-changes.ts) counts at once.
+      deadline: sql<Date | null>`${effectiveDeadline}`
         .mapWith(policyVersions.deadline)
         .as("required_deadline"),
     })

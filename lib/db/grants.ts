@@ -8,6 +8,7 @@ export const EVIDENCE_TABLES = [
   "acknowledgements",
   "policy_versions",
   "policy_version_parts",
+  "policy_deadline_changes",
 ] as const;
 
 function quoteIdent(name: string): string {

@@ -203,6 +203,34 @@ export const policyVersionRenderings = pgTable(
 
 export type PolicyVersionRendering = InferSelectModel<typeof policyVersionRenderings>;
 
+/**
+ * Corrections of a version's deadline after publication (a wrong date, a date moved): the version
+ * stays immutable and the newest row here is its effective deadline (lib/policy/deadline-changes.ts),
+ * which the acknowledgement-state rule reads. Append-only, like the versions.
+ */
+export const policyDeadlineChanges = pgTable(
+  "policy_deadline_changes",
+  {
+    id: serial("id").primaryKey(),
+    versionId: integer("version_id")
+      .notNull()
+      .references(() => policyVersions.id),
+    // The effective deadline before this change (null: none) and after it (null: removed).
+    oldDeadline: timestamp("old_deadline", { withTimezone: true }),
+    newDeadline: timestamp("new_deadline", { withTimezone: true }),
+    reason: text("reason").notNull(),
+    changedAt: timestamp("changed_at", { withTimezone: true }).notNull().defaultNow(),
+    changedByEmployeeId: integer("changed_by_employee_id").references(() => employees.id),
+    changedByLabel: text("changed_by_label").notNull(),
+  },
+  (table) => [
+    check("policy_deadline_changes_reason_not_blank", sql`btrim(${table.reason}) <> ''`),
+    index("policy_deadline_changes_version_idx").on(table.versionId, table.id),
+  ],
+);
+
+export type PolicyDeadlineChange = InferSelectModel<typeof policyDeadlineChanges>;
+
 export const acknowledgements = pgTable(
   "acknowledgements",
   {
@@ -256,6 +284,9 @@ export type NewAuditEvent = InferInsertModel<typeof auditEvents>;
 
 export const MAIL_KINDS = ["reminder", "deadline_passed"] as const;
 export type MailKind = (typeof MAIL_KINDS)[number];
+/** What the mail log holds: the reminders' kinds and the notice of a new material version. */
+export const MAIL_LOG_KINDS = [...MAIL_KINDS, "new_version"] as const;
+export type MailLogKind = (typeof MAIL_LOG_KINDS)[number];
 
 // Every mail the portal sends, whichever way it went: over SMTP (headers and outcome only) or, with
 // no SMTP configured, into this table as the outbox (development only; then the body is kept too).
@@ -265,7 +296,7 @@ export const mailLog = pgTable(
     id: serial("id").primaryKey(),
     // Nullable and kept when the employee's personal data is erased (the address is cleared then).
     employeeId: integer("employee_id").references(() => employees.id),
-    kind: text("kind", { enum: MAIL_KINDS }).notNull(),
+    kind: text("kind", { enum: MAIL_LOG_KINDS }).notNull(),
     recipient: text("recipient").notNull(),
     sender: text("sender").notNull(),
     subject: text("subject").notNull(),
@@ -279,7 +310,7 @@ export const mailLog = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [
-    check("mail_log_kind", sql`${table.kind} in ('reminder', 'deadline_passed')`),
+    check("mail_log_kind", sql`${table.kind} in ('reminder', 'deadline_passed', 'new_version')`),
     check("mail_log_transport", sql`${table.transport} in ('smtp', 'outbox')`),
     check("mail_log_status", sql`${table.status} in ('sent', 'failed')`),
     index("mail_log_employee_idx").on(table.employeeId),

@@ -1,7 +1,7 @@
 import "server-only";
 
 import { type Executor, getDb } from "@/lib/db/client";
-import { type MailKind, mailLog } from "@/lib/db/schema";
+import { type MailLogKind, mailLog } from "@/lib/db/schema";
 import { type Mailer, type OutgoingMail, outboxMessageId } from "./transport";
 
 export type DeliveryResult =
@@ -24,7 +24,7 @@ export async function deliverMail({
 }: {
   mail: OutgoingMail;
   employeeId: number | null;
-  kind: MailKind;
+  kind: MailLogKind;
   mailer: Mailer;
   db?: Executor;
 }): Promise<DeliveryResult> {

@@ -1,6 +1,6 @@
 import "server-only";
 
-import { asc, desc, eq, sql } from "drizzle-orm";
+import { asc, desc, eq, getTableColumns, sql } from "drizzle-orm";
 import { checkpointNow } from "@/lib/audit/checkpoints";
 import { appendAuditEvent } from "@/lib/audit/events";
 import { PUBLISH_LOCK_CLASS } from "@/lib/db/advisory-locks";
@@ -15,9 +15,14 @@ import {
 } from "@/lib/content/source";
 import { formatValidationErrors, type ValidationError } from "@/lib/content/validation-error";
 import { AppError } from "@/lib/errors";
+import { effectiveDeadline } from "@/lib/policy/effective-deadline";
 import { insertRenderings, renderForPublish, type RenderedPart } from "@/lib/policy/renderings";
 
+/** A version as readers see it: `deadline` is the effective one, with any correction applied. */
 export type Version = PolicyVersion;
+
+// Every read of a version: the row, with the deadline a correction may have changed since.
+const versionColumns = { ...getTableColumns(policyVersions), deadline: effectiveDeadline };
 
 export type Publisher = { employeeId?: number | null; label: string };
 
@@ -28,6 +33,11 @@ export type PublishVersionInput = {
   material: boolean;
   deadline: Date | null;
   publishedBy: Publisher;
+  /**
+   * A second audit event about this publication, written in the same transaction (a withdrawal
+   * says which version it withdrew). Its subject is the new version.
+   */
+  alsoAudit?: { action: string; data: Record<string, unknown> };
   db?: Db;
 };
 
@@ -111,7 +121,7 @@ export async function findCurrentVersion({
 }): Promise<Version | null> {
   const executor = db ?? (await getDb());
   const [row] = await executor
-    .select()
+    .select(versionColumns)
     .from(policyVersions)
     .where(eq(policyVersions.policy, policy))
     .orderBy(desc(policyVersions.number))
@@ -128,7 +138,7 @@ export async function getVersion({
 }): Promise<Version | null> {
   const executor = db ?? (await getDb());
   const [row] = await executor
-    .select()
+    .select(versionColumns)
     .from(policyVersions)
     .where(eq(policyVersions.id, id))
     .limit(1);
@@ -145,7 +155,7 @@ export async function listVersions({
 }): Promise<Version[]> {
   const executor = db ?? (await getDb());
   return executor
-    .select()
+    .select(versionColumns)
     .from(policyVersions)
     .where(eq(policyVersions.policy, policy))
     .orderBy(desc(policyVersions.number));
@@ -306,5 +316,15 @@ async function insertVersion(tx: Tx, version: PreparedVersion, number: number): 
       publishedAt: row.publishedAt.toISOString(),
     },
   });
+  if (version.alsoAudit) {
+    await appendAuditEvent(tx, {
+      actorEmployeeId: version.publishedBy.employeeId ?? null,
+      actorLabel: version.publishedBy.label,
+      action: version.alsoAudit.action,
+      subjectType: "policy_version",
+      subjectId: row.id,
+      data: { ...version.alsoAudit.data, policy: row.policy, number: row.number },
+    });
+  }
   return row;
 }

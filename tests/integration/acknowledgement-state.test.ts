@@ -8,7 +8,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getAcknowledgementStatus } from "@/lib/acknowledgements/queries";
 import { acknowledgementStates } from "@/lib/acknowledgements/reports";
 import { computeAcknowledgementState } from "@/lib/acknowledgements/state";
-import { acknowledgements, employees, policyVersions } from "@/lib/db/schema";
+import {
+  acknowledgements,
+  employees,
+  policyDeadlineChanges,
+  type PolicyVersion,
+  policyVersions,
+} from "@/lib/db/schema";
 import { createTestStore, type TestStore, uniquePolicy } from "@/tests/support/db";
 
 const BASE = Date.UTC(2027, 2, 1, 12, 0, 0);
@@ -31,6 +37,12 @@ const history = fc.record({
   employees: fc.array(
     fc.array(fc.record({ version: fc.nat({ max: 5 }), after: minutes }), { maxLength: 5 }),
     { minLength: 1, maxLength: 5 },
+  ),
+  // Deadline corrections after publication (lib/policy/deadline-changes.ts), in order; the newest
+  // per version is its effective deadline, null meaning "removed".
+  corrections: fc.array(
+    fc.record({ version: fc.nat({ max: 5 }), deadline: fc.option(minutes, { nil: null }) }),
+    { maxLength: 3 },
   ),
   now: minutes,
   // Version 1 as published by the portal (always material) or any version 1 at all.
@@ -56,7 +68,7 @@ describe("acknowledgement state: the SQL form and the pure rule", () => {
         const policy = uniquePolicy();
         const now = at(generated.now);
 
-        const versions = [];
+        const versions: PolicyVersion[] = [];
         for (const [index, spec] of generated.versions.entries()) {
           const material = index === 0 && generated.firstAlwaysMaterial ? true : spec.material;
           const [row] = await db
@@ -74,6 +86,19 @@ describe("acknowledgement state: the SQL form and the pure rule", () => {
             })
             .returning();
           versions.push(row);
+        }
+        for (const correction of generated.corrections) {
+          const version = versions[correction.version % versions.length];
+          const deadline = correction.deadline === null ? null : at(correction.deadline);
+          await db.insert(policyDeadlineChanges).values({
+            versionId: version.id,
+            oldDeadline: version.deadline,
+            newDeadline: deadline,
+            reason: "Test",
+            changedByLabel: "Test",
+          });
+          // The model of the effective deadline: the newest correction wins.
+          versions[versions.indexOf(version)] = { ...version, deadline };
         }
 
         const model = [];

@@ -136,6 +136,25 @@ describe("npm run content:publish", () => {
     expect(versions).toHaveLength(2);
   }, 60_000);
 
+  it("refuses a deadline in the past (the issue's --deadline 2020-01-01) and publishes nothing", async () => {
+    const dir = contentCopy("past", (d) =>
+      fs.appendFileSync(path.join(d, "30-algemeen.mdx"), "\nNog een regel voor iedereen.\n"),
+    );
+    const args = ["--summary", "Nieuwe regel", "--material", "--content-dir", dir];
+    const past = await run("content-publish", [...args, "--deadline", "2020-01-01"]);
+    expect(past.code).toBe(1);
+    expect(past.stderr).toMatch(/1 januari 2020 ligt niet in de toekomst/);
+    const tomorrow = new Date(Date.now() + 36 * 3_600_000).toISOString().slice(0, 10);
+    const soon = await run("content-publish", [...args, "--deadline", tomorrow]);
+    expect(soon.code).toBe(1);
+    expect(soon.stderr).toMatch(/minder dan een week/);
+    expect(soon.stderr).toMatch(/--confirm-short-deadline/);
+    const versions = await withStore((opened) =>
+      listVersions({ policy: "sociale-media", db: opened.db }),
+    );
+    expect(versions).toHaveLength(2);
+  }, 60_000);
+
   it("exits 2 with the usage text for a missing summary, an unknown option or a bad date", async () => {
     const missing = await run("content-publish", ["--material"]);
     expect(missing.code).toBe(2);

@@ -32,7 +32,17 @@ export function internalFailure(error: unknown): Response {
   // Structured validation errors travel along, so the CLI reports them as it does on a direct store.
   if (error instanceof AppError) {
     const errors = validationErrorsOf(error.details);
-    return internalError(error.code, error.message, errors ? { errors } : undefined);
+    // A publication's refusal names its reason, so the CLI can add its own hint (a flag to use).
+    const reason = (error.details as { reason?: unknown } | undefined)?.reason;
+    const details = {
+      ...(errors ? { errors } : {}),
+      ...(typeof reason === "string" ? { reason } : {}),
+    };
+    return internalError(
+      error.code,
+      error.message,
+      Object.keys(details).length ? details : undefined,
+    );
   }
   console.error("[internal] request failed:", error);
   return internalError("internal", "Er ging iets mis in het portaal; zie het serverlog.");

@@ -12,7 +12,11 @@ export const metadata: Metadata = { title: "Outbox" };
 const PAGE_SIZE = 50;
 const searchSchema = z.object({ pagina: z.coerce.number().int().min(1).max(100_000).catch(1) });
 
-const KIND_LABEL = { reminder: "Herinnering", deadline_passed: "Uiterste datum verstreken" };
+const KIND_LABEL = {
+  reminder: "Herinnering",
+  deadline_passed: "Uiterste datum verstreken",
+  new_version: "Nieuwe versie",
+};
 
 export default async function OutboxPage({
   searchParams,

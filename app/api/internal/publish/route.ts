@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { cliPublisherLabel } from "@/lib/policy/publisher";
-import { publishVersion } from "@/lib/policy/versions";
+import { publishGuarded } from "@/lib/policy/publish";
 import { internalError, internalFailure, internalResult, operatorRoute } from "../respond";
 import { publishBodySchema } from "./schema";
 
@@ -14,12 +14,14 @@ export const POST = operatorRoute(async (request) => {
   }
   const body = parsed.data;
   try {
-    const version = await publishVersion({
+    // The same guard rails as the portal's form (lib/policy/publish.ts).
+    const version = await publishGuarded({
       policy: body.policy,
       parts: body.parts,
       summary: body.summary,
       material: body.material,
       deadline: body.deadline ? new Date(body.deadline) : null,
+      confirmShortDeadline: body.confirmShortDeadline,
       // The label names the OS account server-side; the caller's is only kept beside it.
       publishedBy: { label: cliPublisherLabel(body.publishedBy.label) },
     });

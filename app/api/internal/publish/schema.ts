@@ -19,5 +19,7 @@ export const publishBodySchema = z.object({
   summary: z.string().min(1).max(2_000),
   material: z.boolean(),
   deadline: z.iso.datetime({ offset: true }).nullable(),
+  /** The operator's --confirm-short-deadline: a deadline less than a week away is meant. */
+  confirmShortDeadline: z.boolean().default(false),
   publishedBy: z.object({ label: z.string().min(1).max(200) }),
 });
