@@ -362,3 +362,40 @@ export const reminders = pgTable(
 
 export type Reminder = InferSelectModel<typeof reminders>;
 export type NewReminder = InferInsertModel<typeof reminders>;
+
+/** One part of a draft, as the editor edits it: metadata as fields, the MDX body as text. */
+export type DraftPartData = {
+  slug: string;
+  kind: "intro" | "part" | "closing";
+  order: number;
+  title: string;
+  summary: string;
+  /** The MDX below the frontmatter. May be invalid: a draft keeps work in progress. */
+  body: string;
+};
+
+/**
+ * The one shared draft (concept) per policy. Saves are optimistic: the writer names the revision
+ * it started from and the UPDATE only matches that revision, so of two concurrent saves exactly
+ * one wins and the other gets a conflict with this row's text. The row is never deleted: a
+ * discard sets `parts` to null (back to the published text) and still bumps the revision.
+ */
+export const policyDrafts = pgTable(
+  "policy_drafts",
+  {
+    policy: text("policy").primaryKey(),
+    revision: integer("revision").notNull(),
+    // Null: no changes, the draft is the published text.
+    parts: jsonb("parts").$type<DraftPartData[]>(),
+    // The published version the text was based on (a newer publication makes it stale).
+    baseVersionNumber: integer("base_version_number"),
+    savedAt: timestamp("saved_at", { withTimezone: true }).notNull().defaultNow(),
+    savedByEmployeeId: integer("saved_by_employee_id").references(() => employees.id),
+    // Kept beside the id, as with versions: the label outlives the employee row.
+    savedByLabel: text("saved_by_label").notNull(),
+  },
+  (table) => [check("policy_drafts_revision_positive", sql`${table.revision} >= 1`)],
+);
+
+export type PolicyDraft = InferSelectModel<typeof policyDrafts>;
+export type NewPolicyDraft = InferInsertModel<typeof policyDrafts>;

@@ -14,7 +14,8 @@ ALTER TABLE "mail_log" DROP CONSTRAINT "mail_log_kind";--> statement-breakpoint
 ALTER TABLE "policy_deadline_changes" ADD CONSTRAINT "policy_deadline_changes_version_id_policy_versions_id_fk" FOREIGN KEY ("version_id") REFERENCES "public"."policy_versions"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "policy_deadline_changes" ADD CONSTRAINT "policy_deadline_changes_changed_by_employee_id_employees_id_fk" FOREIGN KEY ("changed_by_employee_id") REFERENCES "public"."employees"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "policy_deadline_changes_version_idx" ON "policy_deadline_changes" USING btree ("version_id","id");--> statement-breakpoint
-ALTER TABLE "mail_log" ADD CONSTRAINT "mail_log_kind" CHECK ("mail_log"."kind" in ('reminder', 'deadline_passed', 'new_version'));--> statement-breakpoint
+ALTER TABLE "mail_log" ADD CONSTRAINT "mail_log_kind" CHECK ("mail_log"."kind" in ('reminder', 'deadline_passed', 'new_version'));
+--> statement-breakpoint
 -- custom SQL (hand-written) --
 -- Deadline corrections are evidence of what employees were told: append-only, like the versions.
 -- The function is (re)defined so this migration does not depend on the order others are merged in.
