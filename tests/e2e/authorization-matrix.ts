@@ -341,6 +341,14 @@ export const MATRIX: readonly MatrixEntry[] = [
   },
   {
     kind: "route",
+    path: "/api/internal/content-export",
+    method: "POST",
+    allow: "operator-token",
+    body: { json: {} },
+    expect: { status: 400, text: "invalid_input" },
+  },
+  {
+    kind: "route",
     path: "/api/internal/audit-verify",
     method: "POST",
     allow: "operator-token",

@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { hashParts, readPolicyDirectory } from "@/lib/content/source";
 import { openStore, type Store } from "@/lib/db/client";
 import { findCurrentVersion, listVersions } from "@/lib/policy/versions";
 import { createTestStore, makeTempDir, type TestStore } from "@/tests/support/db";
@@ -41,7 +42,10 @@ afterAll(async () => {
   fs.rmSync(scratch, { recursive: true, force: true });
 });
 
-function run(script: "content-publish" | "audit-verify", args: string[] = []): Promise<Run> {
+function run(
+  script: "content-publish" | "content-export" | "audit-verify",
+  args: string[] = [],
+): Promise<Run> {
   const child = spawn(
     "node_modules/.bin/tsx",
     ["--conditions=react-server", `scripts/${script}.ts`, ...args],
@@ -170,6 +174,21 @@ describe("npm run content:publish", () => {
     ]);
     expect(badDate.code).toBe(2);
     expect(badDate.stderr).toMatch(/JJJJ-MM-DD/);
+  }, 60_000);
+});
+
+describe("npm run content:export", () => {
+  it("writes the current version to a content directory, as published", async () => {
+    const dir = contentCopy("export");
+    const result = await run("content-export", ["--content-dir", dir]);
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    const current = await withStore((opened) =>
+      findCurrentVersion({ policy: "sociale-media", db: opened.db }),
+    );
+    expect(result.stdout).toContain(`Versie ${current?.number} van sociale-media geschreven`);
+    const parts = await readPolicyDirectory(dir);
+    expect(hashParts(parts)).toBe(current?.contentHash);
   }, 60_000);
 });
 
