@@ -28,6 +28,7 @@ const SIGNED_IN: readonly MatrixRole[] = ["employee", "editor", "hr", "admin"];
 // Admins hold every permission (lib/auth/permissions.ts), so they appear in every role-only list.
 const ADMIN: readonly MatrixRole[] = ["admin"];
 const HR: readonly MatrixRole[] = ["hr", "admin"];
+const EDITORS: readonly MatrixRole[] = ["editor", "admin"];
 
 /**
  * Who may use an entry:
@@ -209,6 +210,32 @@ export const MATRIX: readonly MatrixEntry[] = [
     allow: HR,
     expect: { status: 200, text: "Over de bewaartermijn" },
   },
+  // Publishing, history and the deadline (Communicatie)
+  {
+    kind: "page",
+    path: "/redactie/publiceren",
+    allow: EDITORS,
+    expect: { status: 200, text: "Het concept wordt versie" },
+  },
+  {
+    kind: "page",
+    path: "/redactie/versies",
+    allow: EDITORS,
+    expect: { status: 200, text: "Gepubliceerde versies, nieuwste eerst" },
+  },
+  {
+    kind: "page",
+    path: "/redactie/versies/vergelijk",
+    url: "/redactie/versies/vergelijk?van=1&naar=1",
+    allow: EDITORS,
+    expect: { status: 200, text: "Brontekst per onderdeel" },
+  },
+  {
+    kind: "page",
+    path: "/redactie/termijn",
+    allow: EDITORS,
+    expect: { status: 200, text: "Uiterste datum wijzigen" },
+  },
   // Route handlers
   {
     kind: "route",
@@ -386,6 +413,35 @@ export const MATRIX: readonly MatrixEntry[] = [
     key: "app/(portal)/beheer/actions.ts#verifyAuditAction",
     postTo: "/beheer",
     allow: ADMIN,
+    form: {},
+  },
+  // Publishing actions: empty forms, which each refuses as invalid, so nothing is published.
+  {
+    kind: "action",
+    key: "app/(portal)/redactie/publiceren/actions.ts#publishDraftAction",
+    postTo: "/redactie/publiceren",
+    allow: EDITORS,
+    form: {},
+  },
+  {
+    kind: "action",
+    key: "app/(portal)/redactie/termijn/actions.ts#changeDeadlineAction",
+    postTo: "/redactie/termijn",
+    allow: EDITORS,
+    form: {},
+  },
+  {
+    kind: "action",
+    key: "app/(portal)/redactie/versies/actions.ts#withdrawVersionAction",
+    postTo: "/redactie/versies",
+    allow: EDITORS,
+    form: {},
+  },
+  {
+    kind: "action",
+    key: "app/(portal)/redactie/versies/actions.ts#restoreVersionAction",
+    postTo: "/redactie/versies",
+    allow: EDITORS,
     form: {},
   },
   // P&O actions: empty forms, which every one of them refuses as invalid, so nothing changes.
