@@ -74,6 +74,14 @@ export default defineConfig({
       dependencies: ["hr"],
       use: chromium,
     },
+    {
+      // The editor as Communicatie. Changes only the shared draft and discards it at the end, so
+      // it needs nothing but the stored sign-ins and leaves the published text as it was.
+      name: "editor",
+      testMatch: /editor\.spec\.ts/,
+      dependencies: ["setup"],
+      use: chromium,
+    },
   ],
   webServer: {
     command: "node scripts/e2e-server.mjs",

@@ -28,6 +28,7 @@ const SIGNED_IN: readonly MatrixRole[] = ["employee", "editor", "hr", "admin"];
 // Admins hold every permission (lib/auth/permissions.ts), so they appear in every role-only list.
 const ADMIN: readonly MatrixRole[] = ["admin"];
 const HR: readonly MatrixRole[] = ["hr", "admin"];
+const EDITOR: readonly MatrixRole[] = ["editor", "admin"];
 
 /**
  * Who may use an entry:
@@ -133,6 +134,12 @@ export const MATRIX: readonly MatrixEntry[] = [
     url: "/mijn-bevestigingen/{receipt}",
     allow: "owner",
     expect: { status: 200, text: "heeft bevestigd de richtlijnen" },
+  },
+  {
+    kind: "page",
+    path: "/redactie",
+    allow: EDITOR,
+    expect: { status: 200, text: "Toegestane componenten" },
   },
   {
     kind: "page",
@@ -378,6 +385,28 @@ export const MATRIX: readonly MatrixEntry[] = [
     key: "app/(portal)/beheer/actions.ts#verifyAuditAction",
     postTo: "/beheer",
     allow: ADMIN,
+    form: {},
+  },
+  // Editor actions: empty forms lack the revision, so each answers "invalid" and changes nothing.
+  {
+    kind: "action",
+    key: "app/(portal)/redactie/actions.ts#saveDraftAction",
+    postTo: "/redactie",
+    allow: EDITOR,
+    form: {},
+  },
+  {
+    kind: "action",
+    key: "app/(portal)/redactie/actions.ts#discardDraftAction",
+    postTo: "/redactie",
+    allow: EDITOR,
+    form: {},
+  },
+  {
+    kind: "action",
+    key: "app/(portal)/redactie/actions.ts#previewDraftPartAction",
+    postTo: "/redactie",
+    allow: EDITOR,
     form: {},
   },
   // P&O actions: empty forms, which every one of them refuses as invalid, so nothing changes.
