@@ -3,18 +3,13 @@
 import { createElement } from "react";
 import { z } from "zod";
 import { MdxContent } from "@/components/content/mdx-content";
-import { authorizedAction, type ActionResult } from "@/lib/auth/action";
+import { authorizedAction } from "@/lib/auth/action";
 import { DEFAULT_POLICY } from "@/lib/content/source";
 import { renderDraftPreview } from "@/lib/drafts/preview";
-import { type Draft, type DraftProblem, discardDraft, saveDraft } from "@/lib/drafts/queries";
+import { discardDraft, saveDraft } from "@/lib/drafts/queries";
 import { draftPartSchema, draftPartsSchema } from "@/lib/drafts/schema";
 
 // Each action checks the permission itself (authorizedAction), then parses its input with zod.
-
-export type SaveDraftState = ActionResult<
-  | { outcome: "saved"; draft: Draft; problems: DraftProblem[] }
-  | { outcome: "conflict"; draft: Draft }
->;
 
 /** Autosave: stores the editor's text if nobody saved since `expectedRevision`; else the server's text comes back. */
 export const saveDraftAction = authorizedAction(
@@ -33,8 +28,6 @@ export const saveDraftAction = authorizedAction(
   },
 );
 
-export type DiscardDraftState = ActionResult<{ outcome: "discarded" | "conflict"; draft: Draft }>;
-
 /** "Concept verwerpen": back to the published text, unless someone saved since the editor's revision. */
 export const discardDraftAction = authorizedAction(
   "edit-content",
@@ -48,12 +41,6 @@ export const discardDraftAction = authorizedAction(
     return { outcome: result.status, draft: result.draft };
   },
 );
-
-export type PreviewState = ActionResult<
-  | { outcome: "ok"; preview: React.ReactNode }
-  | { outcome: "invalid"; problems: DraftProblem[] }
-  | { outcome: "too_slow" | "rate_limited"; message: string; retryAfterMs?: number }
->;
 
 /**
  * The live preview of one part: validated and compiled in the MDX worker, then rendered here, on
