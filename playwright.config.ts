@@ -75,6 +75,14 @@ export default defineConfig({
       use: chromium,
     },
     {
+      // The editor as Communicatie. Changes only the shared draft and discards it at the end, so
+      // it needs nothing but the stored sign-ins and leaves the published text as it was.
+      name: "editor",
+      testMatch: /editor\.spec\.ts/,
+      dependencies: ["setup"],
+      use: chromium,
+    },
+    {
       // Communicatie publishes through the portal and corrects the deadline: it changes the
       // current version everyone reads, so it runs after every other spec.
       name: "publish",

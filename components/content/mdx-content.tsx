@@ -13,7 +13,10 @@ type MdxComponent = ReturnType<typeof getMDXComponent>;
 const MAX_COMPONENTS = 500;
 const components = new Map<string, MdxComponent>();
 
-function componentFor(part: Pick<CompiledPart, "hash" | "code">): MdxComponent {
+function componentFor(part: Pick<CompiledPart, "hash" | "code">, cache: boolean): MdxComponent {
+  // The editor's preview: a new hash at every pause in typing, which would push the published
+  // parts out of the cache.
+  if (!cache) return components.get(part.hash) ?? getMDXComponent(part.code);
   let component = components.get(part.hash);
   if (!component) {
     component = getMDXComponent(part.code);
@@ -45,7 +48,14 @@ const renderComponents = { ...mdxRenderComponents(), a: SafeLink } as MDXCompone
  * Server Component: renders a part compiled at publish time. No MDX is evaluated in the browser.
  * `null`: the part could not be compiled (a version published before the current limits).
  */
-export function MdxContent({ part }: { part: Pick<CompiledPart, "hash" | "code"> | null }) {
+export function MdxContent({
+  part,
+  cache = true,
+}: {
+  part: Pick<CompiledPart, "hash" | "code"> | null;
+  /** False for the editor's preview: evaluate without keeping the component. */
+  cache?: boolean;
+}) {
   if (!part) {
     return (
       <p role="note">
@@ -54,7 +64,7 @@ export function MdxContent({ part }: { part: Pick<CompiledPart, "hash" | "code">
       </p>
     );
   }
-  const Content = componentFor(part);
+  const Content = componentFor(part, cache);
   // Not created per render: componentFor returns the same component for a hash every time.
   // eslint-disable-next-line react-hooks/static-components
   return <Content components={renderComponents} />;

@@ -12,6 +12,7 @@ const links: { href: string; label: string; permission: Permission }[] = [
   { href: "/richtlijnen/volledig", label: "Volledige tekst", permission: "read-policy" },
   { href: "/mijn-bevestigingen", label: "Mijn bevestigingen", permission: "view-own-data" },
   { href: "/hr", label: "P&O", permission: "view-hr-data" },
+  { href: "/redactie", label: "Redactie", permission: "edit-content" },
   { href: "/beheer", label: "Beheer", permission: "administer" },
 ];
 

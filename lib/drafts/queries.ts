@@ -3,16 +3,17 @@ import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import { appendAuditEvent } from "@/lib/audit/events";
 import { hashParts, type PartSource } from "@/lib/content/source";
-import type { SourceError } from "@/lib/content/validate";
 import { validateInWorker } from "@/lib/content/worker";
 import { type Executor, getDb, type Tx } from "@/lib/db/client";
 import { type PolicyDraft, policyDrafts, policyVersions } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { findCurrentVersion, getVersionParts } from "@/lib/policy/versions";
 import { bodyLineOffset, composePartSource, type DraftPart, splitPartSource } from "./parts";
+import { type DraftProblem, placeProblem } from "./problems";
 import { draftPartsSchema } from "./schema";
 
 export type { DraftPart } from "./parts";
+export type { DraftProblem } from "./problems";
 
 export type DraftActor = { employeeId?: number | null; label: string };
 
@@ -29,16 +30,6 @@ export type Draft = {
   publishedVersionNumber: number | null;
   savedAt: Date | null;
   savedBy: { employeeId: number | null; label: string } | null;
-};
-
-/** A validation message for one part, placed where the editor shows it: a field, or body line and column. */
-export type DraftProblem = {
-  slug: string;
-  field: "title" | "summary" | "body" | "part";
-  message: string;
-  /** Body-relative for field "body"; 1 otherwise. */
-  line: number;
-  column: number;
 };
 
 export type SaveDraftResult =
@@ -127,17 +118,6 @@ export async function validateDraftParts(parts: DraftPart[]): Promise<DraftProbl
     for (const error of result.errors) problems.push(placeProblem(part, offset, error));
   }
   return problems;
-}
-
-function placeProblem(part: DraftPart, offset: number, error: SourceError): DraftProblem {
-  const base = { slug: part.slug, message: error.message };
-  if (error.line > offset)
-    return { ...base, field: "body", line: error.line - offset, column: error.column };
-  // Frontmatter lines: 2 title, 5 summary (composeFrontmatter); the rest is not the editor's to fix.
-  if (error.line === 2) return { ...base, field: "title", line: 1, column: 1 };
-  if (error.line === 5) return { ...base, field: "summary", line: 1, column: 1 };
-  // A whole-document problem (size, line count) reported at line 1.
-  return { ...base, field: error.line === 1 ? "body" : "part", line: 1, column: 1 };
 }
 
 /**

@@ -137,6 +137,12 @@ export const MATRIX: readonly MatrixEntry[] = [
   },
   {
     kind: "page",
+    path: "/redactie",
+    allow: EDITORS,
+    expect: { status: 200, text: "Toegestane componenten" },
+  },
+  {
+    kind: "page",
     path: "/beheer",
     allow: ADMIN,
     expect: { status: 200, text: "Versie van het portaal" },
@@ -441,6 +447,28 @@ export const MATRIX: readonly MatrixEntry[] = [
     kind: "action",
     key: "app/(portal)/redactie/versies/actions.ts#restoreVersionAction",
     postTo: "/redactie/versies",
+    allow: EDITORS,
+    form: {},
+  },
+  // Editor actions: empty forms lack the revision, so each answers "invalid" and changes nothing.
+  {
+    kind: "action",
+    key: "app/(portal)/redactie/actions.ts#saveDraftAction",
+    postTo: "/redactie",
+    allow: EDITORS,
+    form: {},
+  },
+  {
+    kind: "action",
+    key: "app/(portal)/redactie/actions.ts#discardDraftAction",
+    postTo: "/redactie",
+    allow: EDITORS,
+    form: {},
+  },
+  {
+    kind: "action",
+    key: "app/(portal)/redactie/actions.ts#previewDraftPartAction",
+    postTo: "/redactie",
     allow: EDITORS,
     form: {},
   },

@@ -11,6 +11,8 @@ import {
   saveDraft,
   type Draft,
 } from "@/lib/drafts/queries";
+import { WORST_CASES } from "@/lib/content/__fixtures__/worst-case";
+import { renderDraftPreview } from "@/lib/drafts/preview";
 import { getVersionParts, publishVersion } from "@/lib/policy/versions";
 import {
   createEmployee,
@@ -274,5 +276,77 @@ describe("the shared draft", () => {
     await expect(
       restoreVersionToDraft({ policy, versionNumber: 99, actor: editor, db: store.db }),
     ).rejects.toMatchObject({ code: "not_found" });
+  });
+});
+
+describe("the editor's preview", () => {
+  async function algemeen() {
+    const { policy } = await publishedPolicy();
+    const draft = await getDraft({ policy, db: store.db });
+    return draft.parts.find((part) => part.slug === "algemeen")!;
+  }
+
+  it("compiles a valid part in the worker to code the reading pages can render", async () => {
+    const part = await algemeen();
+    const result = await renderDraftPreview({
+      part: { ...part, body: "Een **vette** regel.\n" },
+      editorKey: "p1",
+    });
+    expect(result.status).toBe("ok");
+    if (result.status === "ok") expect(result.part.code).toContain("vette");
+  });
+
+  it("refuses editor code (script, expressions, import) with Dutch messages at body line and column", async () => {
+    const part = await algemeen();
+    const cases: [string, { line: number; column: number; message: RegExp }][] = [
+      ["Tekst.\n\n<script>alert(1)</script>\n", { line: 3, column: 1, message: /component|tag/ }],
+      ["Tekst met {alert(1)} erin.\n", { line: 1, column: 11, message: /accolade/ }],
+      [
+        'Eerst tekst.\n\nimport x from "./x"\n',
+        { line: 3, column: 1, message: /import en export/ },
+      ],
+      ["[klik](javascript:alert(1))\n", { line: 1, column: 1, message: /javascript:/ }],
+    ];
+    for (const [body, expected] of cases) {
+      const result = await renderDraftPreview({ part: { ...part, body }, editorKey: "p2" });
+      expect(result.status, body).toBe("invalid");
+      if (result.status !== "invalid") continue;
+      expect(result.problems[0], body).toMatchObject({
+        field: "body",
+        line: expected.line,
+        column: expected.column,
+      });
+      expect(result.problems[0].message, body).toMatch(expected.message);
+    }
+  });
+
+  it("says so in Dutch when a preview runs over its budget", async () => {
+    const part = await algemeen();
+    const worst = WORST_CASES.find((candidate) => candidate.expect === "accepted")!;
+    const body = worst.source.replace(/^---\n[\s\S]*?\n---\n/, "");
+    const result = await renderDraftPreview({
+      part: { ...part, body },
+      editorKey: "p3",
+      budgetMs: 1,
+    });
+    expect(result).toMatchObject({ status: "too_slow" });
+    if (result.status === "too_slow") expect(result.message).toMatch(/niet binnen de tijd/);
+  });
+
+  it("limits previews per editor", async () => {
+    const part = await algemeen();
+    // Twelve at once, as a script would send them: the bucket holds ten.
+    const results = await Promise.all(
+      Array.from({ length: 12 }, () => renderDraftPreview({ part, editorKey: "p4" })),
+    );
+    const statuses = results.map((result) => result.status);
+    expect(statuses.filter((status) => status === "ok")).toHaveLength(10);
+    expect(statuses.filter((status) => status === "rate_limited")).toHaveLength(2);
+    const limited = results.find((result) => result.status === "rate_limited");
+    expect(limited).toMatchObject({
+      message: expect.stringMatching(/vaker op dan de server kan bijhouden/),
+    });
+    // Someone else is not held back.
+    expect((await renderDraftPreview({ part, editorKey: "p5" })).status).toBe("ok");
   });
 });
