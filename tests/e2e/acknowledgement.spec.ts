@@ -35,14 +35,81 @@ test("an employee who has not acknowledged sees it on every page", async ({ page
   await expect(page.locator("main")).toContainText("Je hebt de richtlijnen nog niet bevestigd.");
 });
 
-test("confirming without ticking the box gives a clear message and stores nothing", async ({
+test("the overview offers no confirmation: the banner starts the reading, and the form comes after the full text", async ({
   page,
 }) => {
   await page.goto("/richtlijnen");
+  await expect(page.getByLabel(CHECKBOX)).toHaveCount(0);
+  await expect(page.locator("#bevestigen")).toContainText("Onder de volledige tekst");
+  // The parts before the last one do not offer it either.
+  for (const part of ["zakelijk-gebruik", "privegebruik"]) {
+    await page.goto(`/richtlijnen/${part}`);
+    await expect(page.getByLabel(CHECKBOX)).toHaveCount(0);
+  }
+  await page.goto("/richtlijnen");
+  await statusBanner(page).getByRole("link", { name: "Lezen en bevestigen" }).click();
+  await expect(page).toHaveURL(/\/richtlijnen\/volledig$/);
+  // The page opens at the text, not at the form below it.
+  await expect(page.getByRole("heading", { level: 1 })).toBeInViewport();
+  await expect(page.getByLabel(CHECKBOX)).not.toBeInViewport();
+  const form = page.locator("#bevestigen");
+  const lastRule = page.locator(`[id^="algemeen-regel-"]`).last();
+  const formTop = (await form.boundingBox())!.y;
+  expect(formTop).toBeGreaterThan((await lastRule.boundingBox())!.y);
+  await expect(form).toContainText("Je bevestigt de volledige tekst van versie 1.");
+});
+
+test("with only one version, 'wat is er veranderd' sends the reader to the text", async ({
+  page,
+}) => {
+  await page.goto("/richtlijnen/wijzigingen");
+  await expect(page).toHaveURL(/\/richtlijnen\/volledig$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Gebruik van sociale media");
+});
+
+test("confirming without ticking the box gives a clear message and stores nothing", async ({
+  page,
+}) => {
+  await page.goto("/richtlijnen/volledig");
   await page.locator("#bevestigen").getByRole("button", { name: "Bevestigen" }).click();
   await expect(page.locator("#bevestigen").getByRole("alert")).toContainText(
     "Vink aan dat je de richtlijnen hebt gelezen en begrepen.",
   );
+  await page.goto("/mijn-bevestigingen");
+  await expect(page.locator("main")).toContainText("Je hebt de richtlijnen nog niet bevestigd.");
+});
+
+test("a confirmation without the token of a rendered text is refused, and sends the person to the text", async ({
+  page,
+}) => {
+  const refusal = "Je kunt alleen bevestigen onder de tekst die je hebt gelezen.";
+  await page.goto("/richtlijnen/volledig");
+  const form = page.locator("#bevestigen form");
+
+  // A direct POST of the form's fields (as a browser without JavaScript sends it), minus the token.
+  const fields = await form.evaluate((element) => {
+    const data = new FormData(element as HTMLFormElement);
+    data.delete("readingToken");
+    data.set("confirm", "ja");
+    return [...data.entries()].map(([name, value]) => [name, String(value)] as const);
+  });
+  expect(fields.some(([name]) => name === "versionId")).toBe(true);
+  const response = await page.request.post("/richtlijnen/volledig", {
+    multipart: Object.fromEntries(fields),
+  });
+  expect(await response.text()).toContain(refusal);
+
+  // A forged token, through the page itself.
+  await form.locator('input[name="readingToken"]').evaluate((input) => {
+    (input as HTMLInputElement).value = "eyJlIjoxfQ.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
+  });
+  await form.getByLabel(CHECKBOX).check();
+  await form.getByRole("button", { name: "Bevestigen" }).click();
+  const alert = form.getByRole("alert");
+  await expect(alert).toContainText(refusal);
+  await alert.getByRole("link", { name: "Naar de tekst" }).click();
+  await expect(page).toHaveURL(/\/richtlijnen\/volledig$/);
+
   await page.goto("/mijn-bevestigingen");
   await expect(page.locator("main")).toContainText("Je hebt de richtlijnen nog niet bevestigd.");
 });
@@ -90,7 +157,7 @@ test("acknowledging from two tabs at once gives one record, and both tabs show s
   const hrContext = await browser.newContext({ storageState: storageStatePath("hr") });
   const [first, second] = [await hrContext.newPage(), await hrContext.newPage()];
   for (const tab of [first, second]) {
-    await tab.goto("/richtlijnen");
+    await tab.goto("/richtlijnen/volledig");
     await tab.locator("#bevestigen").getByLabel(CHECKBOX).check();
   }
   await Promise.all(
@@ -189,6 +256,8 @@ test.describe("another employee", () => {
   test("who never acknowledged acknowledges the current version 3", async ({ page }) => {
     await page.goto("/richtlijnen");
     await expect(statusBanner(page)).toContainText("Je hebt de richtlijnen nog niet bevestigd");
+    await statusBanner(page).getByRole("link", { name: "Lezen en bevestigen" }).click();
+    await expect(page).toHaveURL(/\/richtlijnen\/volledig$/);
     await acknowledge(page);
     await page.goto("/mijn-bevestigingen");
     await expect(page.locator("main li").first()).toContainText("Versie 3");

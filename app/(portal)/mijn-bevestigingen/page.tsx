@@ -18,7 +18,7 @@ export default async function MyAcknowledgementsPage() {
       {acknowledgements.length === 0 ? (
         <p>
           Je hebt de richtlijnen nog niet bevestigd.{" "}
-          <TextLink href="/richtlijnen#bevestigen">Lees en bevestig ze nu</TextLink>.
+          <TextLink href="/richtlijnen/volledig">Lees en bevestig ze nu</TextLink>.
         </p>
       ) : (
         <ul className="space-y-3">

@@ -117,7 +117,14 @@ export default async function PartPage({ params }: Props) {
         </nav>
 
         {isLast && policy.closing ? <ClosingLine part={policy.closing} className="mt-8" /> : null}
-        {status ? <AcknowledgeSection status={status} /> : null}
+        {/* After the last part, the reader has been through every part: the form comes here too. */}
+        {status ? (
+          <AcknowledgeSection
+            status={status}
+            employeeId={user.employeeId}
+            page="laatste-onderdeel"
+          />
+        ) : null}
       </article>
     </div>
   );

@@ -77,7 +77,7 @@ export default async function FullTextPage() {
         </div>
       ) : null}
 
-      <AcknowledgeSection status={status} />
+      <AcknowledgeSection status={status} employeeId={user.employeeId} page="volledig" />
     </article>
   );
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { redirect } from "next/navigation";
 import { z } from "zod";
 import { AcknowledgeSection } from "../_components/acknowledge-section";
 import { Redline } from "@/components/content/redline";
@@ -20,6 +21,8 @@ export default async function ChangesPage({ searchParams }: Props) {
   const policy = await getCurrentPolicy();
   const status = await getStatusForEmployee(user.employeeId, policy.version.policy);
   const versions = await listVersions({ policy: policy.version.policy });
+  // With one version there is nothing to compare: the text itself is what to read.
+  if (versions.length < 2) redirect("/richtlijnen/volledig");
   const query = searchSchema.safeParse(await searchParams);
 
   // By default compare with the version this employee last acknowledged; ?van=N compares with any older version.
@@ -33,6 +36,13 @@ export default async function ChangesPage({ searchParams }: Props) {
       ? status.acknowledged.version
       : undefined);
   const olderVersions = versions.filter((version) => version.number < policy.version.number);
+  // The redline stands in for the text only when it shows every change since the version this
+  // employee acknowledged; otherwise the form waits under the full text.
+  const redlineCoversAll =
+    status.state === "changed" &&
+    !!from &&
+    !!status.acknowledged &&
+    from.number <= status.acknowledged.version.number;
 
   return (
     <article className="mx-auto max-w-3xl space-y-8">
@@ -89,11 +99,14 @@ export default async function ChangesPage({ searchParams }: Props) {
             ))}
           </ul>
         </section>
-      ) : (
-        <p>Er is nog maar één versie van de richtlijnen.</p>
-      )}
+      ) : null}
 
-      <AcknowledgeSection status={status} showFormWhenChanged />
+      <AcknowledgeSection
+        status={status}
+        employeeId={user.employeeId}
+        page="wijzigingen"
+        offerForm={redlineCoversAll}
+      />
     </article>
   );
 }
