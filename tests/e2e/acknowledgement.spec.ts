@@ -12,6 +12,27 @@ test.use({ storageState: storageStatePath("medewerker") });
 const CHECKBOX = "Ik heb de richtlijnen voor het gebruik van sociale media gelezen en begrepen.";
 const statusBanner = (page: Page) => page.getByRole("status").first();
 
+const NEW_FIRST_RULE =
+  "Gebruik voor berichten namens Kempenhaeghe alleen de accounts die Communicatie beheert.";
+const CITED_RULE = "Blijf op internet zakelijk in uitlatingen over de dienstverlening";
+// Taken from rule 3's own link while version 1 is current; version 2 inserts a rule above it.
+let citedLink = "";
+
+/** Version 2: a rule inserted at the top of "Zakelijk gebruik", one at the end of "Privégebruik", and a word less. */
+function applyVersion2Edits(dir: string) {
+  editFile(dir, "10-zakelijk-gebruik.mdx", (text) =>
+    text.replace(/^---\n\n- /m, `---\n\n- ${NEW_FIRST_RULE}\n- `),
+  );
+  editFile(dir, "20-privegebruik.mdx", (text) =>
+    text
+      .replace("geen voeding aan eventuele roddels", "geen voeding aan roddels")
+      .replace(
+        /\s*$/,
+        "\n- Plaats nooit foto's of gegevens van cliënten, ook niet in een besloten groep.\n",
+      ),
+  );
+}
+
 async function expectNoAxeViolations(page: Page) {
   const results = await new AxeBuilder({ page })
     .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
@@ -63,6 +84,9 @@ test("with only one version, 'wat is er veranderd' sends the reader to the text"
   page,
 }) => {
   await page.goto("/richtlijnen/wijzigingen");
+  await expect(page.locator("main")).toContainText("Er is nog maar één versie");
+  await expect(page.getByLabel(CHECKBOX)).toHaveCount(0);
+  await page.getByRole("main").getByRole("link", { name: "Lees de volledige tekst" }).click();
   await expect(page).toHaveURL(/\/richtlijnen\/volledig$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Gebruik van sociale media");
 });
@@ -172,18 +196,19 @@ test("acknowledging from two tabs at once gives one record, and both tabs show s
   await hrContext.close();
 });
 
+test("a rule's own link names the version it cites", async ({ page }) => {
+  await page.goto("/richtlijnen/zakelijk-gebruik");
+  const rule = page.locator("#zakelijk-gebruik-regel-3");
+  await expect(rule).toContainText(CITED_RULE);
+  citedLink = (await rule.locator("a.rule-anchor").getAttribute("href")) ?? "";
+  expect(citedLink).toBe("/richtlijnen/versie/1/zakelijk-gebruik#zakelijk-gebruik-regel-3");
+});
+
 test("a material version 2 asks for a new acknowledgement, after showing what changed", async ({
   page,
 }) => {
   const dir = copyContent();
-  editFile(dir, "20-privegebruik.mdx", (text) =>
-    text
-      .replace("geen voeding aan eventuele roddels", "geen voeding aan roddels")
-      .replace(
-        /\s*$/,
-        "\n- Plaats nooit foto's of gegevens van cliënten, ook niet in een besloten groep.\n",
-      ),
-  );
+  applyVersion2Edits(dir);
   const output = await publishWithCli([
     "--content-dir",
     dir,
@@ -220,18 +245,50 @@ test("a material version 2 asks for a new acknowledgement, after showing what ch
   await expect(page.locator("main li").first()).toContainText("Versie 2");
 });
 
+test("a cited rule link still shows the cited text after version 2 inserted a rule above it", async ({
+  page,
+}) => {
+  // The current text has moved: rule 3 is another rule now.
+  await page.goto("/richtlijnen/zakelijk-gebruik");
+  await expect(page.locator("#zakelijk-gebruik-regel-1")).toContainText(NEW_FIRST_RULE);
+  await expect(page.locator("#zakelijk-gebruik-regel-3")).not.toContainText(CITED_RULE);
+
+  await page.goto(citedLink);
+  const rule = page.locator("#zakelijk-gebruik-regel-3");
+  await expect(rule).toContainText(CITED_RULE);
+  await expect(rule).toBeInViewport();
+  await expect(rule.locator(".rule-number").first()).toHaveText("3");
+  await expect(page.locator("article")).not.toContainText(NEW_FIRST_RULE);
+  const note = page.getByRole("note", { name: "Oudere versie" });
+  await expect(note).toContainText("Je leest versie 1");
+  await expect(note).toContainText("Er is een nieuwere versie: versie 2");
+  await expectNoAxeViolations(page);
+  await note.getByRole("link", { name: "Lees de huidige versie" }).click();
+  await expect(page).toHaveURL(/\/richtlijnen\/zakelijk-gebruik$/);
+
+  // Every earlier version stays readable in full, and its receipt links to it.
+  await page.goto("/richtlijnen/versie");
+  await page.getByRole("link", { name: "Lees versie 1" }).click();
+  await expect(page).toHaveURL(/\/richtlijnen\/versie\/1\/volledig$/);
+  await expect(page.locator("article")).toContainText(CITED_RULE);
+  await expect(page.locator("article")).not.toContainText(NEW_FIRST_RULE);
+  await expect(page.getByLabel(CHECKBOX)).toHaveCount(0);
+  await expectNoAxeViolations(page);
+  await page.goto("/mijn-bevestigingen");
+  await page
+    .locator("main li", { hasText: "Versie 1" })
+    .getByRole("link", { name: /Bewijs van bevestiging/ })
+    .click();
+  await expect(page.locator("article")).toContainText("de volledige tekst van versie 1");
+  await page.getByRole("link", { name: "De volledige tekst van versie 1" }).click();
+  await expect(page).toHaveURL(/\/richtlijnen\/versie\/1\/volledig$/);
+});
+
 test("an editorial version 3 keeps the employee acknowledged, and the receipt names version 2", async ({
   page,
 }) => {
   const dir = copyContent();
-  editFile(dir, "20-privegebruik.mdx", (text) =>
-    text
-      .replace("geen voeding aan eventuele roddels", "geen voeding aan roddels")
-      .replace(
-        /\s*$/,
-        "\n- Plaats nooit foto's of gegevens van cliënten, ook niet in een besloten groep.\n",
-      ),
-  );
+  applyVersion2Edits(dir);
   editFile(dir, "30-algemeen.mdx", (text) => text.replace("later verwijdt", "later verwijdert"));
   await publishWithCli(["--content-dir", dir, "--summary", "Taalfout verbeterd"]);
 

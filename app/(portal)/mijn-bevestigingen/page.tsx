@@ -42,6 +42,13 @@ export default async function MyAcknowledgementsPage() {
                   Bewijs van bevestiging
                   <span className="sr-only"> voor versie {acknowledgement.version.number}</span>
                 </TextLink>
+                <TextLink
+                  href={`/richtlijnen/versie/${acknowledgement.version.number}/volledig`}
+                  className="inline-flex min-h-11 items-center"
+                >
+                  De bevestigde tekst
+                  <span className="sr-only"> van versie {acknowledgement.version.number}</span>
+                </TextLink>
                 <a
                   href={`/mijn-bevestigingen/${acknowledgement.id}/pdf`}
                   className={`inline-flex min-h-11 items-center ${linkClasses}`}
