@@ -263,6 +263,9 @@ test("a cited rule link still shows the cited text after version 2 inserted a ru
   await expect(note).toContainText("Je leest versie 1");
   await expect(note).toContainText("Er is een nieuwere versie: versie 2");
   await expectNoAxeViolations(page);
+  await page.emulateMedia({ colorScheme: "dark" });
+  await expectNoAxeViolations(page);
+  await page.emulateMedia({ colorScheme: "light" });
   await note.getByRole("link", { name: "Lees de huidige versie" }).click();
   await expect(page).toHaveURL(/\/richtlijnen\/zakelijk-gebruik$/);
 
