@@ -395,7 +395,7 @@ export const MATRIX: readonly MatrixEntry[] = [
   {
     kind: "action",
     key: "app/(portal)/richtlijnen/actions.ts#acknowledgeAction",
-    postTo: "/richtlijnen",
+    postTo: "/richtlijnen/volledig",
     allow: SIGNED_IN,
     // No "confirm": the action answers "invalid" and stores nothing.
     form: { versionId: "1", contentHash: "0".repeat(64) },
