@@ -94,7 +94,7 @@ export function AcknowledgementStatusBanner({ status }: { status: Acknowledgemen
           </p>
         </div>
         <ButtonLink
-          href={changed ? "/richtlijnen/wijzigingen" : "/richtlijnen#bevestigen"}
+          href={changed ? "/richtlijnen/wijzigingen" : "/richtlijnen/volledig"}
           className="shrink-0 px-3 text-sm sm:px-4 sm:text-base"
         >
           {changed ? (

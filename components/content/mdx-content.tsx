@@ -45,16 +45,42 @@ function SafeLink({ href, children, ...rest }: ComponentProps<"a">) {
 const renderComponents = { ...mdxRenderComponents(), a: SafeLink } as MDXComponents;
 
 /**
+ * A rule's or heading's own link ("#zakelijk-gebruik-regel-4") made absolute under `base`, the
+ * address of this version's text ("/richtlijnen/versie/3/zakelijk-gebruik"): a link copied from the
+ * current text keeps pointing at the rule it cited after a later version renumbers the rules.
+ */
+function citableLinks(base: string): MDXComponents {
+  let linked = citable.get(base);
+  if (!linked) {
+    const CitableLink = ({ href, className, ...rest }: ComponentProps<"a">) => {
+      const own =
+        typeof href === "string" &&
+        href.startsWith("#") &&
+        /\b(rule|heading)-anchor\b/.test(String(className ?? ""));
+      return <SafeLink {...rest} className={className} href={own ? `${base}${href}` : href} />;
+    };
+    linked = { ...renderComponents, a: CitableLink } as MDXComponents;
+    citable.set(base, linked);
+    if (citable.size > MAX_COMPONENTS) citable.delete(citable.keys().next().value as string);
+  }
+  return linked;
+}
+const citable = new Map<string, MDXComponents>();
+
+/**
  * Server Component: renders a part compiled at publish time. No MDX is evaluated in the browser.
  * `null`: the part could not be compiled (a version published before the current limits).
  */
 export function MdxContent({
   part,
   cache = true,
+  linkBase,
 }: {
   part: Pick<CompiledPart, "hash" | "code"> | null;
   /** False for the editor's preview: evaluate without keeping the component. */
   cache?: boolean;
+  /** Where the rules' own links point (see citableLinks); unset: "#id" on this page. */
+  linkBase?: string;
 }) {
   if (!part) {
     return (
@@ -67,5 +93,5 @@ export function MdxContent({
   const Content = componentFor(part, cache);
   // Not created per render: componentFor returns the same component for a hash every time.
   // eslint-disable-next-line react-hooks/static-components
-  return <Content components={renderComponents} />;
+  return <Content components={linkBase ? citableLinks(linkBase) : renderComponents} />;
 }

@@ -1,6 +1,7 @@
 import { Fragment } from "react";
 import { PrintButton } from "@/components/content/print-button";
 import { buttonClasses } from "@/components/ui/button";
+import { TextLink } from "@/components/ui/link";
 import {
   HASH_LABEL,
   RECEIPT_HASH_NOTE,
@@ -37,6 +38,8 @@ export function ReceiptView({ receipt, pdfHref }: { receipt: Receipt; pdfHref: s
                     <span key={index}>{group}</span>
                   ))}
                 </code>
+              ) : row.href ? (
+                <TextLink href={row.href}>{row.value}</TextLink>
               ) : row.kind === "code" ? (
                 <code className="text-sm">{row.value}</code>
               ) : (

@@ -30,12 +30,15 @@ export async function acknowledgeVersion({
   versionId,
   contentHash,
   userAgent,
+  reading,
   db,
 }: {
   employeeId: number;
   versionId: number;
   contentHash: string;
   userAgent: string | null;
+  /** Which page showed the whole text, and when it was rendered (from the reading token). */
+  reading?: { page: string; renderedAt: Date };
   db?: Db;
 }): Promise<{ created: boolean; acknowledgement: Acknowledgement; version: Version }> {
   const executor = db ?? (await getDb());
@@ -106,6 +109,7 @@ export async function acknowledgeVersion({
         versionNumber: version.number,
         contentHash,
         acknowledgedAt: inserted.acknowledgedAt.toISOString(),
+        ...(reading ? { shownOn: reading.page, shownAt: reading.renderedAt.toISOString() } : {}),
       },
     });
     return { created: true, acknowledgement: inserted, version };

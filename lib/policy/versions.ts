@@ -1,6 +1,6 @@
 import "server-only";
 
-import { asc, desc, eq, getTableColumns, sql } from "drizzle-orm";
+import { and, asc, desc, eq, getTableColumns, sql } from "drizzle-orm";
 import { checkpointNow } from "@/lib/audit/checkpoints";
 import { appendAuditEvent } from "@/lib/audit/events";
 import { PUBLISH_LOCK_CLASS } from "@/lib/db/advisory-locks";
@@ -141,6 +141,25 @@ export async function getVersion({
     .select(versionColumns)
     .from(policyVersions)
     .where(eq(policyVersions.id, id))
+    .limit(1);
+  return row ?? null;
+}
+
+/** One version by its number, as people cite it ("versie 3"); null when there is no such version. */
+export async function findVersionByNumber({
+  policy,
+  number,
+  db,
+}: {
+  policy: string;
+  number: number;
+  db?: Executor;
+}): Promise<Version | null> {
+  const executor = db ?? (await getDb());
+  const [row] = await executor
+    .select()
+    .from(policyVersions)
+    .where(and(eq(policyVersions.policy, policy), eq(policyVersions.number, number)))
     .limit(1);
   return row ?? null;
 }

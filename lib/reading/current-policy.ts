@@ -6,7 +6,13 @@ import { DEFAULT_POLICY, type PartSource } from "@/lib/content/source";
 import { getAcknowledgementStatus } from "@/lib/acknowledgements/queries";
 import { type Executor, getDb } from "@/lib/db/client";
 import { getRenderings, type StoredRendering } from "@/lib/policy/renderings";
-import { getCurrentVersion, getVersionParts, type Version } from "@/lib/policy/versions";
+import {
+  findCurrentVersion,
+  findVersionByNumber,
+  getCurrentVersion,
+  getVersionParts,
+  type Version,
+} from "@/lib/policy/versions";
 
 export type ReadablePart = PartSource & {
   /** Compiled at publish time; null when the part could not be compiled (the page says so). */
@@ -52,6 +58,10 @@ export async function getReadableParts(versionId: number, db?: Executor): Promis
  */
 export const getCurrentPolicy = cache(async (policy: string = DEFAULT_POLICY) => {
   const version: Version = await getCurrentVersion({ policy });
+  return readablePolicy(version);
+});
+
+async function readablePolicy(version: Version) {
   const parts = await getReadableParts(version.id);
   return {
     version,
@@ -60,6 +70,19 @@ export const getCurrentPolicy = cache(async (policy: string = DEFAULT_POLICY) =>
     bodyParts: parts.filter((part) => part.kind === "part"),
     closing: parts.find((part) => part.kind === "closing") ?? null,
   };
+}
+
+/**
+ * Any published version by its number, as cited ("/richtlijnen/versie/3/…"), with the newest
+ * version beside it so the page can say when a newer one exists. Null when there is no such version.
+ */
+export const getPolicyVersion = cache(async (number: number, policy: string = DEFAULT_POLICY) => {
+  const [version, latest] = await Promise.all([
+    findVersionByNumber({ policy, number }),
+    findCurrentVersion({ policy }),
+  ]);
+  if (!version || !latest) return null;
+  return { ...(await readablePolicy(version)), latest };
 });
 
 export type CurrentPolicy = Awaited<ReturnType<typeof getCurrentPolicy>>;

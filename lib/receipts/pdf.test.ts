@@ -69,6 +69,17 @@ describe("the PDF receipt", () => {
     expect(text).toContain(HASH_LABEL);
   });
 
+  it("says what was confirmed: the full text of the version, with its hash and its address", async () => {
+    const text = pdfToText(await renderReceiptPdf(receiptFor("Sanne de Vries")), "confirmed");
+    const flat = text.replace(/\s+/g, " ");
+    expect(flat).toContain(
+      "Sanne de Vries heeft bevestigd de richtlijnen voor het gebruik van sociale media te hebben gelezen en begrepen: de volledige tekst van versie 3.",
+    );
+    expect(flat).toContain("Bevestigde tekst De volledige tekst van versie 3");
+    expect(flat).toContain("/richtlijnen/versie/3/volledig");
+    expect(flat).toMatch(new RegExp(`${HASH_LABEL} ${HASH}`));
+  });
+
   it("embeds subsets of the fonts, not whole fonts", async () => {
     const bytes = await renderReceiptPdf(receiptFor("Nguyễn Thị Minh"));
     // The three full fonts are 1.5 MB together.

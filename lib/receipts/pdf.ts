@@ -100,6 +100,15 @@ export async function renderReceiptPdf(receipt: ReceiptFacts): Promise<Uint8Arra
     const afterLabel = y;
     y = top;
     write(row.value, regular, 10.5, rgb(0, 0, 0), width - LABEL_WIDTH, MARGIN + LABEL_WIDTH);
+    if (row.href)
+      write(
+        `Te lezen in het portaal: ${row.href}`,
+        regular,
+        9.5,
+        rgb(0.3, 0.3, 0.3),
+        width - LABEL_WIDTH,
+        MARGIN + LABEL_WIDTH,
+      );
     y = Math.min(y, afterLabel) - 6;
   }
 

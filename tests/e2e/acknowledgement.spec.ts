@@ -12,6 +12,27 @@ test.use({ storageState: storageStatePath("medewerker") });
 const CHECKBOX = "Ik heb de richtlijnen voor het gebruik van sociale media gelezen en begrepen.";
 const statusBanner = (page: Page) => page.getByRole("status").first();
 
+const NEW_FIRST_RULE =
+  "Gebruik voor berichten namens Kempenhaeghe alleen de accounts die Communicatie beheert.";
+const CITED_RULE = "Blijf op internet zakelijk in uitlatingen over de dienstverlening";
+// Taken from rule 3's own link while version 1 is current; version 2 inserts a rule above it.
+let citedLink = "";
+
+/** Version 2: a rule inserted at the top of "Zakelijk gebruik", one at the end of "Privégebruik", and a word less. */
+function applyVersion2Edits(dir: string) {
+  editFile(dir, "10-zakelijk-gebruik.mdx", (text) =>
+    text.replace(/^---\n\n- /m, `---\n\n- ${NEW_FIRST_RULE}\n- `),
+  );
+  editFile(dir, "20-privegebruik.mdx", (text) =>
+    text
+      .replace("geen voeding aan eventuele roddels", "geen voeding aan roddels")
+      .replace(
+        /\s*$/,
+        "\n- Plaats nooit foto's of gegevens van cliënten, ook niet in een besloten groep.\n",
+      ),
+  );
+}
+
 async function expectNoAxeViolations(page: Page) {
   const results = await new AxeBuilder({ page })
     .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
@@ -35,14 +56,84 @@ test("an employee who has not acknowledged sees it on every page", async ({ page
   await expect(page.locator("main")).toContainText("Je hebt de richtlijnen nog niet bevestigd.");
 });
 
-test("confirming without ticking the box gives a clear message and stores nothing", async ({
+test("the overview offers no confirmation: the banner starts the reading, and the form comes after the full text", async ({
   page,
 }) => {
   await page.goto("/richtlijnen");
+  await expect(page.getByLabel(CHECKBOX)).toHaveCount(0);
+  await expect(page.locator("#bevestigen")).toContainText("Onder de volledige tekst");
+  // The parts before the last one do not offer it either.
+  for (const part of ["zakelijk-gebruik", "privegebruik"]) {
+    await page.goto(`/richtlijnen/${part}`);
+    await expect(page.getByLabel(CHECKBOX)).toHaveCount(0);
+  }
+  await page.goto("/richtlijnen");
+  await statusBanner(page).getByRole("link", { name: "Lezen en bevestigen" }).click();
+  await expect(page).toHaveURL(/\/richtlijnen\/volledig$/);
+  // The page opens at the text, not at the form below it.
+  await expect(page.getByRole("heading", { level: 1 })).toBeInViewport();
+  await expect(page.getByLabel(CHECKBOX)).not.toBeInViewport();
+  const form = page.locator("#bevestigen");
+  const lastRule = page.locator(`[id^="algemeen-regel-"]`).last();
+  const formTop = (await form.boundingBox())!.y;
+  expect(formTop).toBeGreaterThan((await lastRule.boundingBox())!.y);
+  await expect(form).toContainText("Je bevestigt de volledige tekst van versie 1.");
+});
+
+test("with only one version, 'wat is er veranderd' sends the reader to the text", async ({
+  page,
+}) => {
+  await page.goto("/richtlijnen/wijzigingen");
+  await expect(page.locator("main")).toContainText("Er is nog maar één versie");
+  await expect(page.getByLabel(CHECKBOX)).toHaveCount(0);
+  await page.getByRole("main").getByRole("link", { name: "Lees de volledige tekst" }).click();
+  await expect(page).toHaveURL(/\/richtlijnen\/volledig$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Gebruik van sociale media");
+});
+
+test("confirming without ticking the box gives a clear message and stores nothing", async ({
+  page,
+}) => {
+  await page.goto("/richtlijnen/volledig");
   await page.locator("#bevestigen").getByRole("button", { name: "Bevestigen" }).click();
   await expect(page.locator("#bevestigen").getByRole("alert")).toContainText(
     "Vink aan dat je de richtlijnen hebt gelezen en begrepen.",
   );
+  await page.goto("/mijn-bevestigingen");
+  await expect(page.locator("main")).toContainText("Je hebt de richtlijnen nog niet bevestigd.");
+});
+
+test("a confirmation without the token of a rendered text is refused, and sends the person to the text", async ({
+  page,
+}) => {
+  const refusal = "Je kunt alleen bevestigen onder de tekst die je hebt gelezen.";
+  await page.goto("/richtlijnen/volledig");
+  const form = page.locator("#bevestigen form");
+
+  // A direct POST of the form's fields (as a browser without JavaScript sends it), minus the token.
+  const fields = await form.evaluate((element) => {
+    const data = new FormData(element as HTMLFormElement);
+    data.delete("readingToken");
+    data.set("confirm", "ja");
+    return [...data.entries()].map(([name, value]) => [name, String(value)] as const);
+  });
+  expect(fields.some(([name]) => name === "versionId")).toBe(true);
+  const response = await page.request.post("/richtlijnen/volledig", {
+    multipart: Object.fromEntries(fields),
+  });
+  expect(await response.text()).toContain(refusal);
+
+  // A forged token, through the page itself.
+  await form.locator('input[name="readingToken"]').evaluate((input) => {
+    (input as HTMLInputElement).value = "eyJlIjoxfQ.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
+  });
+  await form.getByLabel(CHECKBOX).check();
+  await form.getByRole("button", { name: "Bevestigen" }).click();
+  const alert = form.getByRole("alert");
+  await expect(alert).toContainText(refusal);
+  await alert.getByRole("link", { name: "Naar de tekst" }).click();
+  await expect(page).toHaveURL(/\/richtlijnen\/volledig$/);
+
   await page.goto("/mijn-bevestigingen");
   await expect(page.locator("main")).toContainText("Je hebt de richtlijnen nog niet bevestigd.");
 });
@@ -90,7 +181,7 @@ test("acknowledging from two tabs at once gives one record, and both tabs show s
   const hrContext = await browser.newContext({ storageState: storageStatePath("hr") });
   const [first, second] = [await hrContext.newPage(), await hrContext.newPage()];
   for (const tab of [first, second]) {
-    await tab.goto("/richtlijnen");
+    await tab.goto("/richtlijnen/volledig");
     await tab.locator("#bevestigen").getByLabel(CHECKBOX).check();
   }
   await Promise.all(
@@ -105,18 +196,19 @@ test("acknowledging from two tabs at once gives one record, and both tabs show s
   await hrContext.close();
 });
 
+test("a rule's own link names the version it cites", async ({ page }) => {
+  await page.goto("/richtlijnen/zakelijk-gebruik");
+  const rule = page.locator("#zakelijk-gebruik-regel-3");
+  await expect(rule).toContainText(CITED_RULE);
+  citedLink = (await rule.locator("a.rule-anchor").getAttribute("href")) ?? "";
+  expect(citedLink).toBe("/richtlijnen/versie/1/zakelijk-gebruik#zakelijk-gebruik-regel-3");
+});
+
 test("a material version 2 asks for a new acknowledgement, after showing what changed", async ({
   page,
 }) => {
   const dir = copyContent();
-  editFile(dir, "20-privegebruik.mdx", (text) =>
-    text
-      .replace("geen voeding aan eventuele roddels", "geen voeding aan roddels")
-      .replace(
-        /\s*$/,
-        "\n- Plaats nooit foto's of gegevens van cliënten, ook niet in een besloten groep.\n",
-      ),
-  );
+  applyVersion2Edits(dir);
   const output = await publishWithCli([
     "--content-dir",
     dir,
@@ -153,18 +245,53 @@ test("a material version 2 asks for a new acknowledgement, after showing what ch
   await expect(page.locator("main li").first()).toContainText("Versie 2");
 });
 
+test("a cited rule link still shows the cited text after version 2 inserted a rule above it", async ({
+  page,
+}) => {
+  // The current text has moved: rule 3 is another rule now.
+  await page.goto("/richtlijnen/zakelijk-gebruik");
+  await expect(page.locator("#zakelijk-gebruik-regel-1")).toContainText(NEW_FIRST_RULE);
+  await expect(page.locator("#zakelijk-gebruik-regel-3")).not.toContainText(CITED_RULE);
+
+  await page.goto(citedLink);
+  const rule = page.locator("#zakelijk-gebruik-regel-3");
+  await expect(rule).toContainText(CITED_RULE);
+  await expect(rule).toBeInViewport();
+  await expect(rule.locator(".rule-number").first()).toHaveText("3");
+  await expect(page.locator("article")).not.toContainText(NEW_FIRST_RULE);
+  const note = page.getByRole("note", { name: "Oudere versie" });
+  await expect(note).toContainText("Je leest versie 1");
+  await expect(note).toContainText("Er is een nieuwere versie: versie 2");
+  await expectNoAxeViolations(page);
+  await page.emulateMedia({ colorScheme: "dark" });
+  await expectNoAxeViolations(page);
+  await page.emulateMedia({ colorScheme: "light" });
+  await note.getByRole("link", { name: "Lees de huidige versie" }).click();
+  await expect(page).toHaveURL(/\/richtlijnen\/zakelijk-gebruik$/);
+
+  // Every earlier version stays readable in full, and its receipt links to it.
+  await page.goto("/richtlijnen/versie");
+  await page.getByRole("link", { name: "Lees versie 1" }).click();
+  await expect(page).toHaveURL(/\/richtlijnen\/versie\/1\/volledig$/);
+  await expect(page.locator("article")).toContainText(CITED_RULE);
+  await expect(page.locator("article")).not.toContainText(NEW_FIRST_RULE);
+  await expect(page.getByLabel(CHECKBOX)).toHaveCount(0);
+  await expectNoAxeViolations(page);
+  await page.goto("/mijn-bevestigingen");
+  await page
+    .locator("main li", { hasText: "Versie 1" })
+    .getByRole("link", { name: /Bewijs van bevestiging/ })
+    .click();
+  await expect(page.locator("article")).toContainText("de volledige tekst van versie 1");
+  await page.getByRole("link", { name: "De volledige tekst van versie 1" }).click();
+  await expect(page).toHaveURL(/\/richtlijnen\/versie\/1\/volledig$/);
+});
+
 test("an editorial version 3 keeps the employee acknowledged, and the receipt names version 2", async ({
   page,
 }) => {
   const dir = copyContent();
-  editFile(dir, "20-privegebruik.mdx", (text) =>
-    text
-      .replace("geen voeding aan eventuele roddels", "geen voeding aan roddels")
-      .replace(
-        /\s*$/,
-        "\n- Plaats nooit foto's of gegevens van cliënten, ook niet in een besloten groep.\n",
-      ),
-  );
+  applyVersion2Edits(dir);
   editFile(dir, "30-algemeen.mdx", (text) => text.replace("later verwijdt", "later verwijdert"));
   await publishWithCli(["--content-dir", dir, "--summary", "Taalfout verbeterd"]);
 
@@ -189,6 +316,8 @@ test.describe("another employee", () => {
   test("who never acknowledged acknowledges the current version 3", async ({ page }) => {
     await page.goto("/richtlijnen");
     await expect(statusBanner(page)).toContainText("Je hebt de richtlijnen nog niet bevestigd");
+    await statusBanner(page).getByRole("link", { name: "Lezen en bevestigen" }).click();
+    await expect(page).toHaveURL(/\/richtlijnen\/volledig$/);
     await acknowledge(page);
     await page.goto("/mijn-bevestigingen");
     await expect(page.locator("main li").first()).toContainText("Versie 3");

@@ -124,6 +124,33 @@ export const MATRIX: readonly MatrixEntry[] = [
   },
   {
     kind: "page",
+    path: "/richtlijnen/versie",
+    allow: SIGNED_IN,
+    expect: { status: 200, text: "Elke versie van de richtlijnen blijft te lezen" },
+  },
+  {
+    kind: "page",
+    path: "/richtlijnen/versie/[versie]",
+    url: "/richtlijnen/versie/1",
+    allow: SIGNED_IN,
+    expect: { status: 307, location: "/richtlijnen/versie/1/volledig" },
+  },
+  {
+    kind: "page",
+    path: "/richtlijnen/versie/[versie]/volledig",
+    url: "/richtlijnen/versie/1/volledig",
+    allow: SIGNED_IN,
+    expect: { status: 200, text: POLICY_TEXT },
+  },
+  {
+    kind: "page",
+    path: "/richtlijnen/versie/[versie]/[onderdeel]",
+    url: "/richtlijnen/versie/1/algemeen",
+    allow: SIGNED_IN,
+    expect: { status: 200, text: POLICY_TEXT },
+  },
+  {
+    kind: "page",
     path: "/mijn-bevestigingen",
     allow: SIGNED_IN,
     expect: { status: 200, text: "Mijn bevestigingen" },
@@ -409,7 +436,7 @@ export const MATRIX: readonly MatrixEntry[] = [
   {
     kind: "action",
     key: "app/(portal)/richtlijnen/actions.ts#acknowledgeAction",
-    postTo: "/richtlijnen",
+    postTo: "/richtlijnen/volledig",
     allow: SIGNED_IN,
     // No "confirm": the action answers "invalid" and stores nothing.
     form: { versionId: "1", contentHash: "0".repeat(64) },

@@ -263,7 +263,8 @@ test.describe("authorization matrix", () => {
       storageState: storageStatePath(ROLE_ACCOUNT[OWNER_ROLE]),
     });
     const page = await context.newPage();
-    await page.goto(`${BASE_URL}/richtlijnen`);
+    // The form comes after the whole text (decision 0012).
+    await page.goto(`${BASE_URL}/richtlijnen/volledig`);
     const form = page.locator("#bevestigen");
     if (await form.getByRole("button", { name: "Bevestigen" }).isVisible()) {
       await form

@@ -87,7 +87,7 @@ test("the table of contents row shows that it scrolls sideways", async ({ page }
 });
 
 test("the acknowledgement form is usable on a phone", async ({ page }) => {
-  await page.goto("/richtlijnen#bevestigen");
+  await page.goto("/richtlijnen/volledig#bevestigen");
   const checkbox = page.getByLabel(
     "Ik heb de richtlijnen voor het gebruik van sociale media gelezen en begrepen.",
   );

@@ -95,6 +95,33 @@ describe("acknowledging a version", () => {
     expect(events[0].data).toMatchObject({ versionId: v1.id, contentHash: v1.contentHash });
   });
 
+  it("records in the audit event which page showed the text, and when it was rendered", async () => {
+    const { v1 } = await freshPolicy();
+    const employee = await createEmployee({ db: store.db });
+    const renderedAt = new Date(Date.now() - 20 * 60_000);
+    const { acknowledgement } = await acknowledgeVersion({
+      db: store.db,
+      employeeId: employee.id,
+      versionId: v1.id,
+      contentHash: v1.contentHash,
+      userAgent: null,
+      reading: { page: "volledig", renderedAt },
+    });
+    const [event] = await store.db
+      .select()
+      .from(auditEvents)
+      .where(
+        and(
+          eq(auditEvents.action, "acknowledgement.created"),
+          eq(auditEvents.subjectId, String(acknowledgement.id)),
+        ),
+      );
+    expect(event.data).toMatchObject({
+      shownOn: "volledig",
+      shownAt: renderedAt.toISOString(),
+    });
+  });
+
   it("gives one row and success to every one of many simultaneous submits", async () => {
     const { v1 } = await freshPolicy();
     const employee = await createEmployee({ db: store.db });

@@ -18,7 +18,7 @@ export default async function MyAcknowledgementsPage() {
       {acknowledgements.length === 0 ? (
         <p>
           Je hebt de richtlijnen nog niet bevestigd.{" "}
-          <TextLink href="/richtlijnen#bevestigen">Lees en bevestig ze nu</TextLink>.
+          <TextLink href="/richtlijnen/volledig">Lees en bevestig ze nu</TextLink>.
         </p>
       ) : (
         <ul className="space-y-3">
@@ -41,6 +41,13 @@ export default async function MyAcknowledgementsPage() {
                 >
                   Bewijs van bevestiging
                   <span className="sr-only"> voor versie {acknowledgement.version.number}</span>
+                </TextLink>
+                <TextLink
+                  href={`/richtlijnen/versie/${acknowledgement.version.number}/volledig`}
+                  className="inline-flex min-h-11 items-center"
+                >
+                  De bevestigde tekst
+                  <span className="sr-only"> van versie {acknowledgement.version.number}</span>
                 </TextLink>
                 <a
                   href={`/mijn-bevestigingen/${acknowledgement.id}/pdf`}

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { AcknowledgeSection } from "./_components/acknowledge-section";
+import { AcknowledgeInvitation } from "./_components/acknowledge-section";
 import { ClosingLine } from "@/components/content/closing-line";
 import { MdxContent } from "@/components/content/mdx-content";
 import { requirePermission } from "@/lib/auth/session";
@@ -70,7 +70,7 @@ export default async function OverviewPage() {
         </div>
       ) : null}
 
-      <AcknowledgeSection status={status} />
+      <AcknowledgeInvitation status={status} />
     </article>
   );
 }

@@ -3,14 +3,29 @@
 import { useActionState, useId } from "react";
 import { acknowledgeAction, type AcknowledgeState } from "../actions";
 import { Button } from "@/components/ui/button";
+import { TextLink } from "@/components/ui/link";
 
-type Props = { versionId: number; versionNumber: number; contentHash: string };
+type Props = {
+  versionId: number;
+  versionNumber: number;
+  contentHash: string;
+  /** Issued when this page was rendered: proof that the text above was shown (see lib/reading/reading-token.ts). */
+  readingToken: string;
+  /** Where a refused confirmation sends the person: the text to read. */
+  textHref: string;
+};
 
 /**
  * Works without JavaScript too (a plain form post to the server action); with JavaScript it shows
  * the pending state and the result in place.
  */
-export function AcknowledgeForm({ versionId, versionNumber, contentHash }: Props) {
+export function AcknowledgeForm({
+  versionId,
+  versionNumber,
+  contentHash,
+  readingToken,
+  textHref,
+}: Props) {
   const [state, formAction, pending] = useActionState<AcknowledgeState, FormData>(
     acknowledgeAction,
     null,
@@ -40,6 +55,7 @@ export function AcknowledgeForm({ versionId, versionNumber, contentHash }: Props
     <form action={formAction} className="space-y-4" noValidate>
       <input type="hidden" name="versionId" value={versionId} />
       <input type="hidden" name="contentHash" value={contentHash} />
+      <input type="hidden" name="readingToken" value={readingToken} />
       <div className="flex items-start gap-3">
         <input
           id={checkboxId}
@@ -58,13 +74,21 @@ export function AcknowledgeForm({ versionId, versionNumber, contentHash }: Props
       {error ? (
         <p id={errorId} role="alert" className="font-medium text-red-800 dark:text-red-300">
           {error}
+          {/* A refused confirmation (no reading, or an old one) or a newer version: back to the text. */}
+          {state?.status === "error" &&
+          (state.code === "invalid_input" || state.code === "version_outdated") ? (
+            <>
+              {" "}
+              <TextLink href={textHref}>Naar de tekst</TextLink>
+            </>
+          ) : null}
         </p>
       ) : null}
       <Button type="submit" disabled={pending} className="w-full px-6 sm:w-auto">
         {pending ? "Bezig met bevestigen…" : "Bevestigen"}
       </Button>
       <p className="text-sm text-stone-600 dark:text-stone-300">
-        Je bevestigt versie {versionNumber}.
+        Je bevestigt de volledige tekst van versie {versionNumber}.
       </p>
     </form>
   );

@@ -1,12 +1,14 @@
 import type { Metadata } from "next";
 import { z } from "zod";
 import { AcknowledgeSection } from "../_components/acknowledge-section";
+import { versionPath } from "../_components/version-paths";
 import { Redline } from "@/components/content/redline";
 import { requirePermission } from "@/lib/auth/session";
 import { formatDate } from "@/lib/format/dates";
 import { listVersions } from "@/lib/policy/versions";
 import { getComparison } from "@/lib/reading/comparison";
 import { getCurrentPolicy, getStatusForEmployee } from "@/lib/reading/current-policy";
+import { ButtonLink } from "@/components/ui/button";
 import { TextLink } from "@/components/ui/link";
 
 export const metadata: Metadata = { title: "Wat is er veranderd – Richtlijnen sociale media" };
@@ -20,6 +22,9 @@ export default async function ChangesPage({ searchParams }: Props) {
   const policy = await getCurrentPolicy();
   const status = await getStatusForEmployee(user.employeeId, policy.version.policy);
   const versions = await listVersions({ policy: policy.version.policy });
+  // With one version there is nothing to compare: the text itself is what to read, and no form
+  // here, since this page shows none of it.
+  if (versions.length < 2) return <NothingToCompare />;
   const query = searchSchema.safeParse(await searchParams);
 
   // By default compare with the version this employee last acknowledged; ?van=N compares with any older version.
@@ -33,6 +38,13 @@ export default async function ChangesPage({ searchParams }: Props) {
       ? status.acknowledged.version
       : undefined);
   const olderVersions = versions.filter((version) => version.number < policy.version.number);
+  // The redline stands in for the text only when it shows every change since the version this
+  // employee acknowledged; otherwise the form waits under the full text.
+  const redlineCoversAll =
+    status.state === "changed" &&
+    !!from &&
+    !!status.acknowledged &&
+    from.number <= status.acknowledged.version.number;
 
   return (
     <article className="mx-auto max-w-3xl space-y-8">
@@ -77,23 +89,34 @@ export default async function ChangesPage({ searchParams }: Props) {
                 <span>
                   Versie {version.number}, {formatDate(version.publishedAt)}: {version.summary}
                 </span>
-                <TextLink
-                  href={`/richtlijnen/wijzigingen?van=${version.number}`}
-                  aria-current={from?.id === version.id ? "true" : undefined}
-                  className="inline-flex min-h-11 items-center"
-                >
-                  Vergelijk met versie {policy.version.number}
-                  <span className="sr-only"> (vanaf versie {version.number})</span>
-                </TextLink>
+                <span className="flex flex-wrap gap-x-4">
+                  <TextLink
+                    href={`${versionPath(version.number)}/volledig`}
+                    className="inline-flex min-h-11 items-center"
+                  >
+                    Lees versie {version.number}
+                  </TextLink>
+                  <TextLink
+                    href={`/richtlijnen/wijzigingen?van=${version.number}`}
+                    aria-current={from?.id === version.id ? "true" : undefined}
+                    className="inline-flex min-h-11 items-center"
+                  >
+                    Vergelijk met versie {policy.version.number}
+                    <span className="sr-only"> (vanaf versie {version.number})</span>
+                  </TextLink>
+                </span>
               </li>
             ))}
           </ul>
         </section>
-      ) : (
-        <p>Er is nog maar één versie van de richtlijnen.</p>
-      )}
+      ) : null}
 
-      <AcknowledgeSection status={status} showFormWhenChanged />
+      <AcknowledgeSection
+        status={status}
+        employeeId={user.employeeId}
+        page="wijzigingen"
+        offerForm={redlineCoversAll}
+      />
     </article>
   );
 }
@@ -122,5 +145,20 @@ function ChangeSummaries({
         ))}
       </ul>
     </section>
+  );
+}
+
+function NothingToCompare() {
+  return (
+    <article className="mx-auto max-w-3xl space-y-4">
+      <h1 className="text-3xl font-bold tracking-tight text-brand-900 dark:text-brand-50">
+        Wat is er veranderd
+      </h1>
+      <p className="text-stone-700 dark:text-stone-300">
+        Er is nog maar één versie van de richtlijnen, dus er is nog niets veranderd. Lees de
+        volledige tekst; daaronder bevestig je dat je hem hebt gelezen en begrepen.
+      </p>
+      <ButtonLink href="/richtlijnen/volledig">Lees de volledige tekst</ButtonLink>
+    </article>
   );
 }
