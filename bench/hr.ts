@@ -13,13 +13,21 @@ import { pipeline } from "node:stream/promises";
 import { DEFAULT_POLICY } from "@/lib/content/source";
 import { type Db, openStore, type Store } from "@/lib/db/client";
 import { acknowledgements, employees, policyVersions, rosterEntries } from "@/lib/db/schema";
-import { DEFAULT_FILTER, listEmployees, summarizeEmployees } from "@/lib/hr/employee-list";
+import { sql } from "drizzle-orm";
+import {
+  DEFAULT_FILTER,
+  explainedQueries,
+  listEmployees,
+  summarizeEmployees,
+} from "@/lib/hr/employee-list";
 import { streamEmployeeExport } from "@/lib/hr/export";
 
 const out = process.argv[2];
 if (!out) throw new Error("usage: hr.ts <output.json> [--sizes 200,20000]");
 const sizesArg = process.argv.indexOf("--sizes");
 const SIZES = sizesArg === -1 ? [200, 20_000] : process.argv[sizesArg + 1].split(",").map(Number);
+// --explain: print the plans (EXPLAIN ANALYZE) of the dashboard's and the list's queries per size.
+const EXPLAIN = process.argv.includes("--explain");
 const VERSIONS = 5;
 const RUNS = 30;
 const CHUNK = 2_000;
@@ -159,6 +167,15 @@ async function exportFigures(db: Db, format: "csv" | "xlsx") {
   };
 }
 
+async function explain(db: Db, size: number, now: Date) {
+  for (const [label, query] of explainedQueries({ now, db })) {
+    const result = await db.execute(sql`explain (analyze, costs off) ${query}`);
+    const rows = (result as unknown as { rows: Record<string, string>[] }).rows;
+    console.log(`\n── ${size}: ${label}`);
+    for (const row of rows) console.log(Object.values(row)[0]);
+  }
+}
+
 const sizes: Record<string, unknown> = {};
 for (const size of SIZES) {
   const { store, cleanup } = await freshStore();
@@ -168,6 +185,7 @@ for (const size of SIZES) {
     const seedMs = performance.now() - t0;
     const now = new Date();
     const [ackCount] = await store.db.$count(acknowledgements).then((n) => [n]);
+    if (EXPLAIN) await explain(store.db, size, now);
     sizes[size] = {
       employees: size,
       acknowledgements: ackCount,

@@ -11,7 +11,14 @@ import { ensureInitialVersion } from "@/lib/policy/versions";
  * a store calls it: the portal at startup (lib/server/startup.ts) and the CLIs (lib/cli/run.ts).
  * lib/db only migrates; it knows nothing of policies.
  */
-export async function seedStore({ db }: { db: Db }): Promise<void> {
-  await ensureInitialVersion({ db });
+export async function seedStore({
+  db,
+  initialDeadline = null,
+}: {
+  db: Db;
+  /** The demo's deadline for version 1 when it is imported now; nobody else sets one. */
+  initialDeadline?: Date | null;
+}): Promise<void> {
+  await ensureInitialVersion({ db, deadline: initialDeadline });
   await ensureRenderings({ db });
 }

@@ -76,8 +76,15 @@ export async function publishVersion({ db, ...input }: PublishVersionInput): Pro
 export async function ensureInitialVersion({
   policy = DEFAULT_POLICY,
   directory,
+  deadline = null,
   db,
-}: { policy?: string; directory?: string; db?: Db } = {}): Promise<Version> {
+}: {
+  policy?: string;
+  directory?: string;
+  /** Only the demo sets one (lib/roster/demo.ts): a deadline already passed, so some are overdue. */
+  deadline?: Date | null;
+  db?: Db;
+} = {}): Promise<Version> {
   const executor = db ?? (await getDb());
   const existing = await findCurrentVersion({ policy, db: executor });
   if (existing) return existing;
@@ -89,7 +96,7 @@ export async function ensureInitialVersion({
     summary: INITIAL_VERSION_SUMMARY,
     // Nobody has acknowledged anything yet: the first version always needs acknowledging.
     material: true,
-    deadline: null,
+    deadline,
     publishedBy: { label: INITIAL_PUBLISHER_LABEL },
   });
   return executor.transaction(async (tx) => {

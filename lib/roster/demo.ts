@@ -158,6 +158,17 @@ const LAST_NAMES = [
   "Hermans",
 ];
 
+/**
+ * The deadline of the demo's version 1: two weeks before the first start, so that a fresh demo
+ * shows acknowledged and overdue employees side by side (the rule has one deadline per version:
+ * everyone who has not acknowledged is overdue once it has passed).
+ */
+export function demoDeadline(now: Date = new Date()): Date {
+  const day = new Date(now.getTime() - 14 * 86_400_000);
+  day.setUTCHours(22, 59, 0, 0); // 23:59 Amsterdam in winter, 00:59 the next day in summer
+  return day;
+}
+
 /** mulberry32: small, seeded, good enough to spread fictional people over departments. */
 function random(seed: number) {
   let state = seed >>> 0;

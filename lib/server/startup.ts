@@ -4,7 +4,7 @@ import { setPrivateUmask } from "@/lib/db/data-dir";
 import { getDb } from "@/lib/db/client";
 import { seedStore } from "@/lib/policy/seed";
 import { env } from "@/lib/env";
-import { seedDemoRoster } from "@/lib/roster/demo";
+import { demoDeadline, seedDemoRoster } from "@/lib/roster/demo";
 
 // Runs once per server process (from instrumentation.ts), in the Node.js runtime only: migrations
 // (getDb) and the seed happen before the first request is served.
@@ -12,7 +12,8 @@ import { seedDemoRoster } from "@/lib/roster/demo";
 setPrivateUmask();
 try {
   const db = await getDb();
-  await seedStore({ db });
+  // The demo's version 1 gets a deadline already passed, so its dashboard shows who is overdue.
+  await seedStore({ db, initialDeadline: env.DEMO_DATA ? demoDeadline() : null });
   // Signed checkpoints of the audit chain, outside the database: now, every interval, at publish.
   configureCheckpoints(checkpointConfigFromEnv());
   startCheckpointTimer({ db });

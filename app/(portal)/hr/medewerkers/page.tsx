@@ -76,7 +76,7 @@ export default async function EmployeeListPage({ searchParams }: Props) {
   const now = new Date();
   const [page, departments] = await Promise.all([
     listEmployees({ filter, now }),
-    listDepartments({ now }),
+    listDepartments(),
   ]);
   const first = page.total === 0 ? 0 : (page.page - 1) * page.perPage + 1;
   const last = Math.min(page.page * page.perPage, page.total);
