@@ -1,0 +1,48 @@
+import "server-only";
+
+import type { Logger } from "pino";
+import { headers } from "next/headers";
+import { createLogger, SYSTEM_REQUEST_ID } from "./logger";
+import { REQUEST_ID_HEADER } from "./request-id";
+
+export type { Logger } from "pino";
+
+// One root per process (Next may load this module more than once); lines come from its children.
+const root = ((globalThis as Record<symbol, unknown>)[Symbol.for("portal.log")] ??=
+  createLogger()) as Logger;
+
+/** A logger whose lines carry `reqId`. */
+export function logForRequest(reqId: string): Logger {
+  return root.child({ reqId });
+}
+
+/** Lines outside a request: startup, timers, CLIs. */
+export const systemLog: Logger = logForRequest(SYSTEM_REQUEST_ID);
+
+/** The current request's id (set by proxy.ts), or "system" outside a request. */
+export async function currentRequestId(): Promise<string> {
+  try {
+    return (await headers()).get(REQUEST_ID_HEADER) ?? SYSTEM_REQUEST_ID;
+  } catch {
+    // Outside a request scope (startup, a CLI, a timer) headers() refuses.
+    return SYSTEM_REQUEST_ID;
+  }
+}
+
+/** A logger whose lines carry the current request's id. */
+export async function requestLog(): Promise<Logger> {
+  const reqId = await currentRequestId();
+  return reqId === SYSTEM_REQUEST_ID ? systemLog : logForRequest(reqId);
+}
+
+type Level = "info" | "warn" | "error";
+/** Fields of a log event. People appear only as `employeeId`. */
+export type LogFields = { event: string; employeeId?: number | null } & Record<string, unknown>;
+
+/**
+ * Logs one event with the request's id, without making the caller wait (callers are often
+ * synchronous). `message` is for people reading the line; `event` is what to search for.
+ */
+export function logEvent(level: Level, fields: LogFields, message: string): void {
+  void requestLog().then((log) => log[level](fields, message));
+}
