@@ -326,12 +326,12 @@ export async function checkpointNow({
   const config = state.config;
   if (!config) return;
   try {
-    // Routine: not shown at the default level, so a start stays quiet.
+    // The JSON log line's message is the checkpoint line, for the log collector to keep.
     await writeCheckpoint({
       db,
       config,
       reason,
-      log: (line) => systemLog.debug({ event: "audit_checkpoint", reason }, line),
+      log: (line) => systemLog.info({ event: "audit_checkpoint", reason }, line),
     });
   } catch (error) {
     systemLog.error(
