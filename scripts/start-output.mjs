@@ -11,7 +11,7 @@ const NOISE = [
   /^- (Cache Components|Partial Prefetching) enabled$/,
   // An experiment under that heading.
   /^ {2}[✓⨯·?] \S/,
-  /^✓ (Starting\.\.\.|Ready in \S+)$/,
+  /^✓ (Starting\.\.\.|Ready in \S+|Running next\.config took \S+)$/,
   /^\s*$/,
 ];
 

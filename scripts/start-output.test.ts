@@ -12,6 +12,7 @@ const BANNER = [
   "",
   "✓ Starting...",
   "✓ Ready in 312ms",
+  "✓ Running next.config took 1.5ms",
   "\x1b[1m\x1b[35m▲ Next.js 16.4.6\x1b[39m\x1b[22m",
 ];
 

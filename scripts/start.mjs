@@ -76,6 +76,21 @@ registerHooks(
 const tsx = registerTsx({ namespace: "portal-launcher" });
 const load = (file) => tsx.import(file, import.meta.url);
 
+// oidc-provider, which runs only the development IdP, warns when it is imported on anything but
+// Node 22+ ("Unsupported runtime"). The portal supports 20.19+ and 22 (engines, README) and the
+// IdP is tested on both; the warning would be the first thing a newcomer reads.
+async function withoutRuntimeWarning(run) {
+  const warn = console.warn;
+  console.warn = (...args) => {
+    if (!String(args[0]).includes("oidc-provider WARNING: Unsupported runtime")) warn(...args);
+  };
+  try {
+    return await run();
+  } finally {
+    console.warn = warn;
+  }
+}
+
 // 1. Configuration and the data directory: fail before anything slow happens. Everything this
 // process and its children create (database files, WAL, lock, secret) is private to this account.
 const { ensurePrivateDataDir, setPrivateUmask } = await load("../lib/db/data-dir.ts");
@@ -151,7 +166,9 @@ if (!devMode) {
 // 3. The development IdP, in this process, only without an external issuer.
 let idp = null;
 if (env.DEV_IDP) {
-  const { startDevIdpFromEnv } = await load("../lib/dev-idp/server.ts");
+  const { startDevIdpFromEnv } = await withoutRuntimeWarning(() =>
+    load("../lib/dev-idp/server.ts"),
+  );
   try {
     idp = await startDevIdpFromEnv(env);
   } catch (error) {

@@ -48,7 +48,8 @@ export async function appendAuditEvent(tx: Tx, input: AuditEventInput): Promise<
     .returning();
   // The operator's view of publications, exports, reminders, sign-ins and the rest: the action and
   // who did it, never the event's data. Logged as appended; should the transaction roll back
-  // later, the audit trail (not the log) is the record.
+  // later, the audit trail (not the log) is the record. Outside a request (the seed at startup,
+  // which writes hundreds on a first demo start) only at debug level.
   logEvent(
     "info",
     {
@@ -59,6 +60,7 @@ export async function appendAuditEvent(tx: Tx, input: AuditEventInput): Promise<
       subjectType: row.subjectType,
     },
     `Audit event: ${row.action}`,
+    { outsideRequest: "debug" },
   );
   return row;
 }

@@ -35,7 +35,7 @@ export async function requestLog(): Promise<Logger> {
   return reqId === SYSTEM_REQUEST_ID ? systemLog : logForRequest(reqId);
 }
 
-type Level = "info" | "warn" | "error";
+type Level = "debug" | "info" | "warn" | "error";
 /** Fields of a log event. People appear only as `employeeId`. */
 export type LogFields = { event: string; employeeId?: number | null } & Record<string, unknown>;
 
@@ -43,6 +43,14 @@ export type LogFields = { event: string; employeeId?: number | null } & Record<s
  * Logs one event with the request's id, without making the caller wait (callers are often
  * synchronous). `message` is for people reading the line; `event` is what to search for.
  */
-export function logEvent(level: Level, fields: LogFields, message: string): void {
-  void requestLog().then((log) => log[level](fields, message));
+export function logEvent(
+  level: Level,
+  fields: LogFields,
+  message: string,
+  options: { outsideRequest?: Level } = {},
+): void {
+  void currentRequestId().then((reqId) => {
+    if (reqId === SYSTEM_REQUEST_ID) systemLog[options.outsideRequest ?? level](fields, message);
+    else logForRequest(reqId)[level](fields, message);
+  });
 }
