@@ -5,8 +5,6 @@ import { headers } from "next/headers";
 import { createLogger, SYSTEM_REQUEST_ID } from "./logger";
 import { REQUEST_ID_HEADER } from "./request-id";
 
-export type { Logger } from "pino";
-
 // One root per process (Next may load this module more than once); lines come from its children.
 const root = ((globalThis as Record<symbol, unknown>)[Symbol.for("portal.log")] ??=
   createLogger()) as Logger;
@@ -29,11 +27,6 @@ export async function currentRequestId(): Promise<string> {
   }
 }
 
-/** A logger whose lines carry the current request's id. */
-export async function requestLog(): Promise<Logger> {
-  const reqId = await currentRequestId();
-  return reqId === SYSTEM_REQUEST_ID ? systemLog : logForRequest(reqId);
-}
 
 type Level = "debug" | "info" | "warn" | "error";
 /** Fields of a log event. People appear only as `employeeId`. */
