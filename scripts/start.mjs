@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm start`: validates the configuration, builds when the build is missing or stale, starts the
 // development IdP when no OIDC_ISSUER is set, then runs the standalone server of the build
-// (.next/standalone/server.js, the same server the Docker image runs; `next start` refuses a
+// (.next/standalone/server.js, the same server the Docker image runs; `next start` warns on a
 // standalone build) and stays its parent: signals go to it, and this process exits with its exit
 // code. It prints what a newcomer needs (the address, the demo accounts) and none of Next's
 // banner; the portal's own log lines (JSON, lib/log) pass through.
