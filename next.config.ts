@@ -1,7 +1,11 @@
 import type { NextConfig } from "next";
+import { runtimeFileGlobs } from "./lib/build/runtime-files";
 import { BASELINE_HEADERS } from "./lib/security/headers";
 
 const nextConfig: NextConfig = {
+  // A self-contained server in .next/standalone (server.js with the node_modules it needs): what
+  // the launcher runs and what the Docker image ships. See README, "Operations".
+  output: "standalone",
   // The portal is served by its own launcher; nothing identifies the framework.
   poweredByHeader: false,
   // Native, WASM or ESM-only server packages are loaded by Node at run time, not bundled.
@@ -25,8 +29,10 @@ const nextConfig: NextConfig = {
       },
     ];
   },
-  // The PDF receipt reads its fonts from disk; keep them in any traced (standalone) output.
-  outputFileTracingIncludes: { "/mijn-bevestigingen/[id]/pdf": ["./lib/receipts/fonts/*"] },
+  // What the server reads from disk by path (migrations at startup, the policy sources, the
+  // receipt fonts, the MDX worker and its packages): copied into the standalone output. Startup
+  // runs for every route, so every route gets them.
+  outputFileTracingIncludes: { "/**": runtimeFileGlobs(process.cwd()) },
   experimental: {
     // forbidden() for role checks (403) next to notFound() and redirect().
     authInterrupts: true,

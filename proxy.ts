@@ -1,14 +1,15 @@
 // Convenience only, NOT authorization: sends page loads on another host name to the configured
 // one, sends obviously signed-out page requests to sign-in early and tells pages their path.
 // Every page, action and route handler checks the session itself. It also refuses oversized
-// headers before anything renders, and sets the per-response Content-Security-Policy nonce that
-// Next puts on its own scripts.
+// headers before anything renders, sets the per-response Content-Security-Policy nonce that
+// Next puts on its own scripts, and gives every request the id its log lines carry (lib/log).
 import { NextResponse, type NextRequest } from "next/server";
 import { signInUrl } from "@/lib/auth/callback-url";
 import { crossOriginRefusal, isSafeMethod, isSameOriginPost } from "@/lib/auth/origin";
 import { isUnder, PATHNAME_HEADER, SIGN_IN_PATH, SIGN_OUT_PATH } from "@/lib/auth/paths";
 import { canonicalRedirect, CANONICAL_PATH_HEADER } from "@/lib/auth/canonical-host";
 import { isDatabaseAvailable } from "@/lib/db/availability";
+import { REQUEST_ID_HEADER, requestIdFrom } from "@/lib/log/request-id";
 import {
   createNonce,
   HSTS,
@@ -27,6 +28,15 @@ const SESSION_COOKIE = /^(__Secure-)?next-auth\.session-token(\.\d+)?$/;
 const PUBLIC = [SIGN_IN_PATH, SIGN_OUT_PATH, "/api"];
 
 export async function proxy(request: NextRequest) {
+  // The load balancer's id when it sent a valid one, else a new one; also on the response, so an
+  // operator can find the lines of a request someone reports.
+  const requestId = requestIdFrom(request.headers.get(REQUEST_ID_HEADER));
+  const response = await handle(request, requestId);
+  response.headers.set(REQUEST_ID_HEADER, requestId);
+  return response;
+}
+
+async function handle(request: NextRequest, requestId: string): Promise<Response> {
   // First, before Next looks at the User-Agent (bot detection) or anything renders.
   const oversized = oversizedHeaders(request.headers);
   if (oversized) {
@@ -60,6 +70,7 @@ export async function proxy(request: NextRequest) {
     // The redirect itself comes from that route handler (see there why).
     const headers = new Headers(request.headers);
     headers.set(CANONICAL_PATH_HEADER, `${pathname}${search}`);
+    headers.set(REQUEST_ID_HEADER, requestId);
     return NextResponse.rewrite(new URL("/api/canonical-host", request.url), {
       request: { headers },
     });
@@ -93,6 +104,7 @@ export async function proxy(request: NextRequest) {
   // request's Content-Security-Policy and puts it on the scripts it renders.
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set(PATHNAME_HEADER, `${pathname}${search}`);
+  requestHeaders.set(REQUEST_ID_HEADER, requestId);
   requestHeaders.set(NONCE_HEADER, nonce);
   requestHeaders.set(CSP_HEADER, policy);
   const response = NextResponse.next({ request: { headers: requestHeaders } });

@@ -1,7 +1,10 @@
 #!/usr/bin/env node
 // `npm start`: validates the configuration, builds when the build is missing or stale, starts the
-// development IdP when no OIDC_ISSUER is set, then runs `next start` and stays its parent:
-// signals go to Next, and this process exits with Next's exit code.
+// development IdP when no OIDC_ISSUER is set, then runs the standalone server of the build
+// (.next/standalone/server.js, the same server the Docker image runs; `next start` warns on a
+// standalone build) and stays its parent: signals go to it, and this process exits with its exit
+// code. It prints what a newcomer needs (the address, the demo accounts) and none of Next's
+// banner; the portal's own log lines (JSON, lib/log) pass through.
 //   node scripts/start.mjs          production server (builds first if needed)
 //   node scripts/start.mjs --dev    `next dev` with the development IdP, no build
 // Honours PORT, HOST, DATA_DIR, DEV_IDP_PORT and the rest of lib/env.ts, so several instances
@@ -15,10 +18,13 @@ import path from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { register as registerTsx } from "tsx/esm/api";
+import { isFrameworkNoise } from "./start-output.mjs";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const NEXT_BIN = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
 const BUILD_ID = path.join(ROOT, ".next", "BUILD_ID");
+const STANDALONE_DIR = path.join(ROOT, ".next", "standalone");
+const STANDALONE_SERVER = path.join(STANDALONE_DIR, "server.js");
 // What a production build depends on. Tests and the development IdP are not part of it.
 const BUILD_INPUTS = [
   "app",
@@ -43,8 +49,9 @@ const { loadEnvConfig } = createRequire(path.join(ROOT, "node_modules", "next", 
   "@next/env",
 );
 loadEnvConfig(ROOT, devMode, { info: () => {}, error: console.error });
-// Children get this environment; they derive the same secrets from the data directory.
-const childEnv = { ...process.env };
+// Children get this environment; they derive the same secrets from the data directory. No
+// telemetry notice (and no telemetry) unless the operator asks for it.
+const childEnv = { NEXT_TELEMETRY_DISABLED: "1", ...process.env };
 
 function log(message) {
   console.log(`[start] ${message}`);
@@ -68,6 +75,21 @@ registerHooks(
 );
 const tsx = registerTsx({ namespace: "portal-launcher" });
 const load = (file) => tsx.import(file, import.meta.url);
+
+// oidc-provider, which runs only the development IdP, warns when it is imported on anything but
+// Node 22+ ("Unsupported runtime"). The portal supports 20.19+ and 22 (engines, README) and the
+// IdP is tested on both; the warning would be the first thing a newcomer reads.
+async function withoutRuntimeWarning(run) {
+  const warn = console.warn;
+  console.warn = (...args) => {
+    if (!String(args[0]).includes("oidc-provider WARNING: Unsupported runtime")) warn(...args);
+  };
+  try {
+    return await run();
+  } finally {
+    console.warn = warn;
+  }
+}
 
 // 1. Configuration and the data directory: fail before anything slow happens. Everything this
 // process and its children create (database files, WAL, lock, secret) is private to this account.
@@ -108,27 +130,45 @@ function buildIsCurrent() {
   } catch {
     return false;
   }
-  return BUILD_INPUTS.every((input) => newestMtime(path.join(ROOT, input)) <= built);
+  return (
+    fs.existsSync(STANDALONE_SERVER) &&
+    BUILD_INPUTS.every((input) => newestMtime(path.join(ROOT, input)) <= built)
+  );
+}
+
+// The standalone server serves the client assets and public/ from its own directory; Next leaves
+// copying them to the deployment (as its Docker example does). Cheap, so on every start.
+function prepareStandalone() {
+  fs.cpSync(path.join(ROOT, ".next", "static"), path.join(STANDALONE_DIR, ".next", "static"), {
+    recursive: true,
+  });
+  fs.cpSync(path.join(ROOT, "public"), path.join(STANDALONE_DIR, "public"), { recursive: true });
 }
 
 if (!devMode) {
-  if (buildIsCurrent()) {
-    log("Production build is up to date.");
-  } else {
-    log("Building the portal (next build)…");
+  if (!buildIsCurrent()) {
+    log("Building the portal (next build, a few minutes)…");
+    // Quiet unless it fails: its route table and experiments are nothing a newcomer needs.
     const build = spawnSync(process.execPath, [NEXT_BIN, "build"], {
-      stdio: "inherit",
+      stdio: ["inherit", "pipe", "pipe"],
       env: childEnv,
+      maxBuffer: 64 * 1024 * 1024,
     });
-    if (build.status !== 0)
+    if (build.status !== 0) {
+      process.stdout.write(build.stdout ?? "");
+      process.stderr.write(build.stderr ?? "");
       fail(`next build failed (exit ${build.status ?? build.signal}).`, build.status || 1);
+    }
   }
+  prepareStandalone();
 }
 
 // 3. The development IdP, in this process, only without an external issuer.
 let idp = null;
 if (env.DEV_IDP) {
-  const { startDevIdpFromEnv } = await load("../lib/dev-idp/server.ts");
+  const { startDevIdpFromEnv } = await withoutRuntimeWarning(() =>
+    load("../lib/dev-idp/server.ts"),
+  );
   try {
     idp = await startDevIdpFromEnv(env);
   } catch (error) {
@@ -139,7 +179,6 @@ if (env.DEV_IDP) {
     }
     throw error;
   }
-  log(`Development identity provider on ${idp.issuer} (demo accounts; loopback only).`);
   if (env.DEMO) {
     log(
       `DEMO=1: the portal listens on ${env.HOST} with demo accounts that share one known password. Never use this with real data.`,
@@ -161,21 +200,33 @@ if (env.DEV_IDP) {
 // 4. Next.js, as a child we own.
 const nextArgs = devMode
   ? [NEXT_BIN, "dev", "-H", env.HOST, "-p", String(env.PORT)]
-  : [NEXT_BIN, "start", "-H", env.HOST, "-p", String(env.PORT)];
+  : [STANDALONE_SERVER];
 const child = spawn(process.execPath, nextArgs, {
-  // stdout is filtered (below); stdin and stderr stay the terminal's.
-  stdio: ["inherit", "pipe", "inherit"],
-  // NEXT_MANUAL_SIG_HANDLE: the app's own handlers close the database before exiting.
-  env: { ...childEnv, NEXTAUTH_URL: env.NEXTAUTH_URL, NEXT_MANUAL_SIG_HANDLE: "1" },
+  // stdout is filtered and stderr passed on (below), through this process, so whoever runs it
+  // (scripts/e2e-server.mjs) sees all of it; stdin stays the terminal's.
+  stdio: ["inherit", "pipe", "pipe"],
+  env: {
+    ...childEnv,
+    NEXTAUTH_URL: env.NEXTAUTH_URL,
+    // NEXT_MANUAL_SIG_HANDLE: the app's own handlers close the database before exiting.
+    NEXT_MANUAL_SIG_HANDLE: "1",
+    // The standalone server takes its address from these and changes into its own directory:
+    // the paths the configuration resolved against this one go along absolute.
+    HOSTNAME: env.HOST,
+    PORT: String(env.PORT),
+    DATA_DIR: env.DATA_DIR,
+    CHECKPOINT_DIR: env.CHECKPOINT_DIR,
+    CHECKPOINT_KEY_FILE: env.CHECKPOINT_KEY_FILE,
+  },
 });
 
-// Next prints the address it listens on ("- Local: http://127.0.0.1:3000", "- Network: …"), but
-// sign-in only works on NEXTAUTH_URL: the portal redirects other host names there. Print that one
-// address only (step 5), so nobody copies one that fails.
-const LISTEN_ADDRESS_LINE = /^\s*-\s*(Local|Network):\s/;
+// Next prints its banner, its experiments and the addresses it listens on ("- Local: …",
+// "- Network: …"), but sign-in only works on NEXTAUTH_URL: the portal redirects other host names
+// there. Print that one address only (step 5), so nobody copies one that fails.
 createInterface({ input: child.stdout, crlfDelay: Infinity }).on("line", (line) => {
-  if (!LISTEN_ADDRESS_LINE.test(line)) process.stdout.write(`${line}\n`);
+  if (!isFrameworkNoise(line)) process.stdout.write(`${line}\n`);
 });
+child.stderr.pipe(process.stderr);
 
 let stopping = false;
 function stop(signal) {

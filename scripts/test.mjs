@@ -3,6 +3,7 @@
 //   2. a production build
 //   3. system tests against the built server: concurrency and SIGKILL crash (PGlite)
 //   4. end-to-end tests in Chromium through the real OIDC sign-in (Playwright)
+//   5. a check of the log the e2e portal wrote (tests/logs)
 // Set TEST_DATABASE_URL to run steps 1 and 3 against PostgreSQL instead.
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -63,4 +64,11 @@ run("system tests (concurrency, crash)", "npx", [
   "tests/system/vitest.config.ts",
 ]);
 run("end-to-end tests", "npx", ["playwright", "test"]);
+// What the e2e portal printed: JSON log lines with request ids, and nothing secret or personal.
+run("log check of the end-to-end run", "npx", [
+  "vitest",
+  "run",
+  "--config",
+  "tests/logs/vitest.config.ts",
+]);
 console.log("\n✔ All tests passed.");

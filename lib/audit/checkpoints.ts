@@ -13,6 +13,7 @@ import path from "node:path";
 import { desc, inArray } from "drizzle-orm";
 import type { Executor } from "@/lib/db/client";
 import { auditEvents } from "@/lib/db/schema";
+import { systemLog } from "@/lib/log";
 
 // Signed checkpoints of the audit chain's head, kept outside the database. Whoever owns the
 // database can rewrite rows and recompute every later hash, or cut off the newest rows; neither
@@ -325,9 +326,18 @@ export async function checkpointNow({
   const config = state.config;
   if (!config) return;
   try {
-    await writeCheckpoint({ db, config, reason });
+    // The JSON log line's message is the checkpoint line, for the log collector to keep.
+    await writeCheckpoint({
+      db,
+      config,
+      reason,
+      log: (line) => systemLog.info({ event: "audit_checkpoint", reason }, line),
+    });
   } catch (error) {
-    console.error("[audit-checkpoint] could not write a checkpoint:", error);
+    systemLog.error(
+      { event: "audit_checkpoint_failed", reason, err: error },
+      "Could not write an audit checkpoint",
+    );
   }
 }
 

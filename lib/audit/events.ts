@@ -4,6 +4,7 @@ import { asc, desc, gt, sql } from "drizzle-orm";
 import { AUDIT_CHAIN_LOCK } from "@/lib/db/advisory-locks";
 import { type Executor, getDb, type Tx } from "@/lib/db/client";
 import { type AuditEvent, auditEvents } from "@/lib/db/schema";
+import { logEvent } from "@/lib/log";
 import { GENESIS_HASH, hashAuditEvent } from "./hash";
 
 export type AuditEventInput = {
@@ -45,6 +46,22 @@ export async function appendAuditEvent(tx: Tx, input: AuditEventInput): Promise<
     .insert(auditEvents)
     .values({ ...fields, hash: hashAuditEvent(fields) })
     .returning();
+  // The operator's view of publications, exports, reminders, sign-ins and the rest: the action and
+  // who did it, never the event's data. Logged as appended; should the transaction roll back
+  // later, the audit trail (not the log) is the record. Outside a request (the seed at startup,
+  // which writes hundreds on a first demo start) only at debug level.
+  logEvent(
+    "info",
+    {
+      event: "audit",
+      action: row.action,
+      seq: row.seq,
+      employeeId: row.actorEmployeeId,
+      subjectType: row.subjectType,
+    },
+    `Audit event: ${row.action}`,
+    { outsideRequest: "debug" },
+  );
   return row;
 }
 

@@ -51,6 +51,32 @@ describe("server action wrapper", () => {
     expect(handler).not.toHaveBeenCalled();
   });
 
+  it("tells the log about a refusal and an unexpected failure", async () => {
+    const onDenied = vi.fn();
+    const onError = vi.fn();
+    const refused = createAction(
+      { getUser: async () => employee, onDenied, onError },
+      "view-hr-data",
+      schema,
+      vi.fn(),
+    );
+    await refused(null, { versionId: 1, confirm: "ja" });
+    expect(onDenied).toHaveBeenCalledWith(employee, "view-hr-data");
+
+    const failure = new Error("boom");
+    const crash = createAction(
+      { getUser: async () => employee, onDenied, onError },
+      "acknowledge-policy",
+      schema,
+      async () => {
+        throw failure;
+      },
+    );
+    expect(await crash(null, { versionId: 1, confirm: "ja" })).toMatchObject({ code: "internal" });
+    expect(onError).toHaveBeenCalledWith(failure, employee);
+    expect(onDenied).toHaveBeenCalledTimes(1);
+  });
+
   it("returns Dutch field errors for invalid input without running the handler", async () => {
     const handler = vi.fn();
     const action = createAction(

@@ -56,6 +56,10 @@ export function createAction<
     getUser: () => Promise<U | null>;
     /** Lets Next's own control flow (redirect, notFound, forbidden) pass through. */
     rethrow?: (error: unknown) => void;
+    /** Told about a refusal for lack of permission (the log). */
+    onDenied?: (user: U, permission: Permission) => void;
+    /** Told about an unexpected failure (the log); console.error without it. */
+    onError?: (error: unknown, user: U) => void;
   },
   /** What the caller must be allowed to do, asked of the permission table. */
   permission: Permission,
@@ -67,8 +71,10 @@ export function createAction<
     const user = await deps.getUser();
     if (!user)
       return { status: "error", code: "unauthenticated", message: MESSAGES.unauthenticated };
-    if (!can(user, permission))
+    if (!can(user, permission)) {
+      deps.onDenied?.(user, permission);
       return { status: "error", code: "forbidden", message: MESSAGES.forbidden };
+    }
 
     const formData = input instanceof FormData ? input : null;
     const parsed = schema.safeParse(formData ? formDataToObject(formData) : input, {
@@ -94,7 +100,8 @@ export function createAction<
       if (error instanceof AppError && error.code !== "internal") {
         return { status: "error", code: error.code, message: error.message };
       }
-      console.error("Server action failed", error);
+      if (deps.onError) deps.onError(error, user);
+      else console.error("Server action failed", error);
       return { status: "error", code: "internal", message: MESSAGES.internal };
     }
   };

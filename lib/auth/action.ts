@@ -4,11 +4,23 @@ import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import { createAction, type Action, type ActionHandler } from "./action-core";
 import type { Permission } from "./permissions";
-import { getCurrentUser, type SessionUser } from "./session";
+import { logEvent } from "@/lib/log";
+import { getCurrentUser, logDenial, type SessionUser } from "./session";
 
 export type { Action, ActionResult } from "./action-core";
 
-const deps = { getUser: getCurrentUser, rethrow: unstable_rethrow };
+const deps = {
+  getUser: getCurrentUser,
+  rethrow: unstable_rethrow,
+  onDenied: (user: SessionUser, permission: Permission) =>
+    logDenial({ employeeId: user.employeeId, permission }),
+  onError: (error: unknown, user: SessionUser) =>
+    logEvent(
+      "error",
+      { event: "action_failed", employeeId: user.employeeId, err: error },
+      "Server action failed",
+    ),
+};
 
 /**
  * The one wrapper for server actions: checks the session, then asks the permission table whether

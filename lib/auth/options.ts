@@ -5,6 +5,7 @@ import { encode, type JWT } from "next-auth/jwt";
 import type { OAuthConfig } from "next-auth/providers/oauth";
 import { recordSignIn } from "@/lib/employees/queries";
 import { env, type Env } from "@/lib/env";
+import { logEvent } from "@/lib/log";
 import { linkSignedInAccount } from "@/lib/roster/linking";
 import { safeCallbackPath } from "./callback-url";
 import { SIGN_IN_PATH } from "./paths";
@@ -162,16 +163,29 @@ export function buildAuthOptions(config: AuthConfig, deps: AuthDependencies): Au
         // An unreadable session cookie (old secret, new data directory, tampering) just means
         // "signed out": one line, not a stack trace per request.
         if (code === "JWT_SESSION_ERROR") {
-          console.warn(
-            "[auth] A session cookie was refused (unreadable, signed out or past its end); the visitor is treated as signed out.",
+          logEvent(
+            "warn",
+            { event: "session_cookie_refused" },
+            "A session cookie was refused (unreadable, signed out or past its end); the visitor is treated as signed out.",
           );
           return;
         }
         const reference = currentSignInReference();
-        console.error(`[auth] ${code}${reference ? ` (reference ${reference})` : ""}`, metadata);
+        // Only the error itself: next-auth's metadata can hold the provider's whole response.
+        const error =
+          metadata instanceof Error
+            ? metadata
+            : (metadata as { error?: unknown } | undefined)?.error instanceof Error
+              ? (metadata as { error: Error }).error
+              : undefined;
+        logEvent(
+          "error",
+          { event: "auth_error", code, reference, ...(error ? { err: error } : {}) },
+          `next-auth: ${code}${reference ? ` (reference ${reference})` : ""}`,
+        );
       },
       warn(code) {
-        console.warn(`[auth] ${code}`);
+        logEvent("warn", { event: "auth_warning", code }, `next-auth: ${code}`);
       },
       debug() {},
     },
@@ -184,7 +198,9 @@ export function buildAuthOptions(config: AuthConfig, deps: AuthDependencies): Au
           typeof claims._claim_names === "object" &&
           config.OIDC_GROUPS_CLAIM in claims._claim_names
         ) {
-          console.warn(
+          logEvent(
+            "warn",
+            { event: "groups_claim_overage" },
             "Sign-in: the IdP left out the groups claim because the user is in too many groups (Entra ID overage). " +
               "Emit only the groups assigned to the application.",
           );
@@ -200,6 +216,11 @@ export function buildAuthOptions(config: AuthConfig, deps: AuthDependencies): Au
         });
         await deps.linkRoster?.({ employeeId: employee.id, claims });
         const serverSession = await deps.startSession(employee.id);
+        logEvent(
+          "info",
+          { event: "sign_in", employeeId: employee.id, roles: identity.roles },
+          "Signed in",
+        );
         const session: SessionClaims = {
           employeeId: employee.id,
           subject: identity.subject,
@@ -239,8 +260,13 @@ export function buildAuthOptions(config: AuthConfig, deps: AuthDependencies): Au
         if (!claims || typeof sessionId !== "string" || !deps.endSession) return;
         try {
           await deps.endSession({ id: sessionId, employeeId: claims.employeeId });
+          logEvent("info", { event: "sign_out", employeeId: claims.employeeId }, "Signed out");
         } catch (error) {
-          console.error("Sign-out: could not end the session on the server", error);
+          logEvent(
+            "error",
+            { event: "sign_out_failed", employeeId: claims.employeeId, err: error },
+            "Sign-out: could not end the session on the server",
+          );
         }
       },
     },

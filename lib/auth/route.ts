@@ -3,7 +3,7 @@ import "server-only";
 import { signInUrl } from "./callback-url";
 import { crossOriginRefusal, isSafeMethod, isSameOriginPost } from "./origin";
 import { can, type Permission } from "./permissions";
-import { getCurrentUser, type SessionUser } from "./session";
+import { getCurrentUser, logDenial, type SessionUser } from "./session";
 
 type RouteContext<P> = { params: Promise<P> };
 
@@ -38,6 +38,7 @@ export function authorizedRoute<P = Record<string, string>>(
       });
     }
     if (!can(user, permission)) {
+      logDenial({ employeeId: user.employeeId, permission, path: new URL(request.url).pathname });
       return new Response("Geen toegang: je hebt geen rechten voor deze pagina.", {
         status: 403,
         headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" },

@@ -7,6 +7,7 @@ import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 import { env } from "@/lib/env";
 import { signInUrl } from "./callback-url";
+import { logEvent } from "@/lib/log";
 import { getAuthOptions, readSessionClaims, type SessionClaims } from "./options";
 import { PATHNAME_HEADER } from "./paths";
 import { can, type Permission } from "./permissions";
@@ -47,8 +48,18 @@ export async function requirePermission(
   options: { returnTo?: string } = {},
 ): Promise<SessionUser> {
   const user = await requireUser(options);
-  if (!can(user, permission)) forbidden();
+  if (!can(user, permission)) {
+    // The path without its query: a search there can hold a name.
+    const path = ((await headers()).get(PATHNAME_HEADER) ?? "").split("?")[0];
+    logDenial({ employeeId: user.employeeId, permission, path });
+    forbidden();
+  }
   return user;
+}
+
+/** One line per 403 from a guard (pages, route handlers, server actions). */
+export function logDenial(fields: { employeeId: number; permission: Permission; path?: string }) {
+  logEvent("warn", { event: "denied", ...fields }, `Denied: ${fields.permission}`);
 }
 
 /**

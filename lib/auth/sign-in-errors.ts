@@ -1,8 +1,9 @@
 // What a failed sign-in tells the person, and the short reference that ties what they see to the
-// server's log. Pure apart from the random reference, so the sign-in page, the route handlers and
-// tests share it.
+// server's log. Pure apart from the random reference and the log line, so the sign-in page, the
+// route handlers and tests share it.
 import { AsyncLocalStorage } from "node:async_hooks";
 import { randomInt } from "node:crypto";
+import { logEvent } from "@/lib/log";
 
 export type SignInError = {
   /** What happened, in one sentence. */
@@ -95,9 +96,15 @@ export function signInErrorPath(code: string, reference: string): string {
 
 /** One log line per failed sign-in: the service desk searches for the reference. */
 export function logSignInFailure(code: string, reference: string, detail?: unknown): void {
-  console.error(
-    `[auth] Sign-in failed: ${code} (reference ${reference})`,
-    ...(detail === undefined ? [] : [detail]),
+  logEvent(
+    "warn",
+    {
+      event: "sign_in_failed",
+      code,
+      reference,
+      ...(detail instanceof Error ? { err: detail } : detail === undefined ? {} : { detail }),
+    },
+    `Sign-in failed: ${code} (reference ${reference})`,
   );
 }
 

@@ -4,6 +4,7 @@ import { randomUUID } from "node:crypto";
 import nodemailer from "nodemailer";
 import type SMTPTransport from "nodemailer/lib/smtp-transport";
 import { env, type MailSettings } from "@/lib/env";
+import { systemLog } from "@/lib/log";
 
 /** One message, ready to go. Addresses are passed as objects so names cannot inject headers. */
 export type OutgoingMail = {
@@ -84,8 +85,9 @@ export function getMailer(): Mailer {
   if (!state.mailer) {
     state.mailer = createMailer(env.MAIL);
     if (state.mailer.transport === "outbox" && !env.DEV_IDP) {
-      console.warn(
-        "[mail] No SMTP configured (SMTP_URL or SMTP_HOST): mail stays in the database outbox and reaches nobody. The outbox is for development only.",
+      systemLog.warn(
+        { event: "mail_outbox_only" },
+        "No SMTP configured (SMTP_URL or SMTP_HOST): mail stays in the database outbox and reaches nobody. The outbox is for development only.",
       );
     }
   }

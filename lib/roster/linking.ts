@@ -7,6 +7,7 @@ import { type Db, type Executor, getDb, type Tx } from "@/lib/db/client";
 import { employees, rosterEntries } from "@/lib/db/schema";
 import { employeeLabel } from "@/lib/employees/queries";
 import { AppError } from "@/lib/errors";
+import { logEvent } from "@/lib/log";
 
 // How a staff account (issuer + subject) finds its roster entry: docs/decisions/0008-roster-linking.md.
 
@@ -116,7 +117,11 @@ export async function linkSignedInAccount({
       emailVerified: claims.email_verified === true && email !== "",
     });
   } catch (error) {
-    console.error("[roster] could not link the account at sign-in:", error);
+    logEvent(
+      "error",
+      { event: "roster_link_failed", employeeId, err: error },
+      "Could not link the account to the roster at sign-in",
+    );
   }
 }
 

@@ -4,6 +4,7 @@ import { setPrivateUmask } from "@/lib/db/data-dir";
 import { getDb } from "@/lib/db/client";
 import { seedStore } from "@/lib/policy/seed";
 import { env } from "@/lib/env";
+import { systemLog } from "@/lib/log";
 import { demoDeadline, seedDemoRoster } from "@/lib/roster/demo";
 
 // Runs once per server process (from instrumentation.ts), in the Node.js runtime only: migrations
@@ -18,7 +19,9 @@ try {
   configureCheckpoints(checkpointConfigFromEnv());
   startCheckpointTimer({ db });
 } catch (error) {
+  // The message is for the person starting the portal (a locked data directory, a bad URL).
   console.error(error instanceof Error ? error.message : error);
+  systemLog.fatal({ event: "startup_failed", err: error }, "The portal could not start");
   process.exit(1);
 }
 
@@ -26,9 +29,13 @@ try {
 if (env.DEMO_DATA) {
   try {
     const { seeded } = await seedDemoRoster();
-    if (seeded) console.log("[demo] Fictief personeelsbestand geladen (demo-omgeving).");
+    // Routine: not shown at the default level, so a start stays quiet.
+    if (seeded) systemLog.debug({ event: "demo_roster_seeded" }, "Demo roster loaded");
   } catch (error) {
     // The portal works without demo data; say why it is missing.
-    console.error("[demo] Het fictieve personeelsbestand kon niet worden geladen:", error);
+    systemLog.error(
+      { event: "demo_roster_failed", err: error },
+      "The demo roster could not be loaded",
+    );
   }
 }

@@ -2,6 +2,7 @@ import { DEFAULT_POLICY } from "@/lib/content/source";
 import { isDatabaseAvailable, PROBE_TIMEOUT_MS, withTimeout } from "@/lib/db/availability";
 import { getDb, storeKind } from "@/lib/db/client";
 import { findCurrentVersion } from "@/lib/policy/versions";
+import { logEvent } from "@/lib/log";
 
 // Probed by load balancers and Playwright: always live, never cached, no session, no personal data.
 // Bounded: a slow or unreachable database answers 503 within a few seconds, never hangs.
@@ -20,10 +21,7 @@ export async function GET() {
       { headers: { "cache-control": "no-store" } },
     );
   } catch (error) {
-    console.error(
-      "[health] database check failed:",
-      error instanceof Error ? error.message : error,
-    );
+    logEvent("error", { event: "health_failed", err: error }, "Health check: the database failed");
     return Response.json(
       { status: "error", database: "error", store, currentVersion: null },
       { status: 503, headers: { "cache-control": "no-store", "retry-after": "30" } },

@@ -3,6 +3,7 @@ import "server-only";
 import { checkOperatorToken } from "@/lib/auth/operator";
 import { validationErrorsOf } from "@/lib/content/validation-error";
 import { AppError, type AppErrorCode, httpStatus } from "@/lib/errors";
+import { logEvent } from "@/lib/log";
 
 /**
  * Runs `handler` for a request with the operator token (lib/auth/operator.ts); answers 404 when
@@ -44,6 +45,6 @@ export function internalFailure(error: unknown): Response {
       Object.keys(details).length ? details : undefined,
     );
   }
-  console.error("[internal] request failed:", error);
+  logEvent("error", { event: "internal_request_failed", err: error }, "Internal request failed");
   return internalError("internal", "Er ging iets mis in het portaal; zie het serverlog.");
 }

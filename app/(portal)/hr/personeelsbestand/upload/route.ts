@@ -10,6 +10,7 @@ import {
 import { AppError } from "@/lib/errors";
 import { formatIssue } from "@/lib/roster/parse";
 import { limitPreview, previewRosterImport } from "@/lib/roster/import";
+import { logEvent } from "@/lib/log";
 import type { UploadEvent } from "./events";
 
 export const dynamic = "force-dynamic";
@@ -84,7 +85,8 @@ export const POST = authorizedRoute("manage-roster", async (request, { user }) =
           error instanceof UploadError || error instanceof AppError
             ? error.message
             : "Het bestand kon niet worden gelezen. Probeer het opnieuw.";
-        if (!(error instanceof UploadError || error instanceof AppError)) console.error(error);
+        if (!(error instanceof UploadError || error instanceof AppError))
+          logEvent("error", { event: "roster_upload_failed", err: error }, "Roster upload failed");
         send({ type: "error", message });
       } finally {
         controller.close();
