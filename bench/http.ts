@@ -32,6 +32,8 @@ const SOAK_MIN = option("soak", 0);
 const PORT = option("port", 3700);
 const CPU_PROF_DIR = text("cpu-prof");
 const STORE = text("store") ?? "pglite";
+// --targets part,floor: only these (a CPU profile of one page); the floor is always measured.
+const ONLY_TARGETS = text("targets")?.split(",") ?? null;
 if (!out) throw new Error("usage: http.ts <output.json> [options]");
 if (STORE !== "pglite" && STORE !== "postgres") throw new Error(`--store pglite|postgres`);
 
@@ -207,6 +209,10 @@ try {
     { name: "overview", url: `${server.baseUrl}/richtlijnen`, cookie },
     { name: "bare", url: `http://127.0.0.1:${PORT + 1}/`, cookie: null },
   ];
+  if (ONLY_TARGETS) {
+    const keep = targets.filter((t) => t.name === "floor" || ONLY_TARGETS.includes(t.name));
+    targets.splice(0, targets.length, ...keep);
+  }
   const rounds: Record<string, Awaited<ReturnType<typeof load>>>[] = [];
   for (let round = 0; round < ROUNDS; round++) {
     const figures: Record<string, Awaited<ReturnType<typeof load>>> = {};
@@ -285,7 +291,7 @@ try {
   // Soak: the part page and the overview in turn, a minute at a time, RSS after each minute.
   const soak: { minute: number; rssMB: number | null; requestsPerSecond: number }[] = [];
   for (let minute = 1; minute <= SOAK_MIN; minute++) {
-    const target = minute % 2 ? targets[1] : targets[2];
+    const target = targets[minute % 2 ? 1 : 2] ?? targets[1] ?? targets[0];
     const figures = await load(target.url, target.cookie, 60);
     soak.push({
       minute,

@@ -114,7 +114,7 @@ if (http) {
     const floor = run.targets.floor;
     const bare = run.targets.bare;
     for (const target of Object.values(run.targets)) {
-      target.vsBare = ratio(target.requestsPerSecond, bare.requestsPerSecond);
+      target.vsBare = bare ? ratio(target.requestsPerSecond, bare.requestsPerSecond) : null;
       target.p50VsFloor = ratio(target.p50ms, floor.p50ms);
     }
   }

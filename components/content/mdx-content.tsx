@@ -5,23 +5,33 @@ import type { MDXComponents } from "mdx/types";
 import type { ComponentProps } from "react";
 import { mdxRenderComponents } from "@/components/mdx";
 import type { CompiledPart } from "@/lib/content/compile";
+import { staticMarkupRenderer } from "@/lib/content/static-markup";
 import { isAllowedUrl } from "@/lib/content/validate";
 
 type MdxComponent = ReturnType<typeof getMDXComponent>;
 
-// Compiled code is evaluated once per hash (new Function), then reused by every request.
-const MAX_COMPONENTS = 500;
+// Compiled code is evaluated once per hash (new Function), then reused by every request. Both
+// caches are bounded: a part's hash changes with every edit, so an instance that runs for months
+// sees many, and a reader only ever needs the current and a few older versions (least recently
+// used goes first). 64 parts' HTML is about 3 MB.
+const MAX_CACHED = 64;
 const components = new Map<string, MdxComponent>();
+const markup = new Map<string, string>();
+
+function remember<T>(cache: Map<string, T>, key: string, make: () => T): T {
+  let value = cache.get(key);
+  if (value === undefined) {
+    value = make();
+    if (cache.size >= MAX_CACHED) cache.delete(cache.keys().next().value as string);
+  } else {
+    cache.delete(key); // re-inserted below: the Map's order is the recency order
+  }
+  cache.set(key, value);
+  return value;
+}
 
 function componentFor(part: Pick<CompiledPart, "hash" | "code">): MdxComponent {
-  let component = components.get(part.hash);
-  if (!component) {
-    component = getMDXComponent(part.code);
-    components.set(part.hash, component);
-    if (components.size > MAX_COMPONENTS)
-      components.delete(components.keys().next().value as string);
-  }
-  return component;
+  return remember(components, part.hash, () => getMDXComponent(part.code));
 }
 
 /**
@@ -52,6 +62,23 @@ export function MdxContent({ part }: { part: Pick<CompiledPart, "hash" | "code">
         Dit onderdeel kan niet worden getoond: de tekst voldoet niet aan de huidige eisen. Neem
         contact op met Communicatie.
       </p>
+    );
+  }
+  // The text is the same for every reader of a version: rendered to HTML once per part (by React,
+  // with the same components, so it is escaped and checked exactly as a tree would be), a page view
+  // then sends one string instead of walking, serialising and re-rendering the whole tree, and the
+  // RSC payload carries it once as a string rather than as a tree.
+  const render = staticMarkupRenderer();
+  if (render) {
+    const html = remember(markup, part.hash, () => {
+      const Content = componentFor(part);
+      return render(<Content components={renderComponents} />);
+    });
+    return (
+      <div
+        className="[&>:first-child]:mt-0 [&>:last-child]:mb-0"
+        dangerouslySetInnerHTML={{ __html: html }}
+      />
     );
   }
   const Content = componentFor(part);
