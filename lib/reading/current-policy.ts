@@ -1,6 +1,6 @@
 import "server-only";
 
-import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import { cache } from "react";
 import { plainBlocks, type TextBlock } from "@/lib/content/diff";
 import { DEFAULT_POLICY, type PartSource } from "@/lib/content/source";
@@ -14,7 +14,7 @@ import { type Db, type Executor, getDb } from "@/lib/db/client";
 import { acknowledgements, policyVersions } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { getRenderings, type StoredRendering } from "@/lib/policy/renderings";
-import { getVersionParts, listVersions, type Version } from "@/lib/policy/versions";
+import { getVersionParts, type Version } from "@/lib/policy/versions";
 
 export type ReadablePart = PartSource & {
   /** Compiled at publish time; null when the part could not be compiled (the page says so). */
@@ -67,101 +67,81 @@ function policyOf(version: Version, parts: ReadablePart[]) {
 export type CurrentPolicy = ReturnType<typeof policyOf>;
 export type PolicyPart = CurrentPolicy["parts"][number];
 
-// The current version cache (docs/decisions/0012-current-version-cache.md). A published version
-// never changes (no UPDATE or DELETE touches policy_versions, its parts or its renderings), and a
-// new one always becomes the newest. So what readers see is fixed for as long as the newest
-// version's id and hash are the same; every request checks those in the same round trip as the
-// employee's acknowledgements, so each instance sees a publication (its own or another's) on its
-// next request. Per database handle, so tests with several stores in one process keep theirs apart.
-type Snapshot = {
-  /** Every version of the policy, newest first: the acknowledgement rule needs them all. */
-  versions: Version[];
-  byId: Map<number, Version>;
-  policy: CurrentPolicy;
-};
-const MAX_POLICIES = 16;
-const snapshots = new WeakMap<object, Map<string, Snapshot>>();
+// The text cache (docs/decisions/0012-reading-path-cache.md). A published version's text never
+// changes (triggers refuse UPDATE on policy_versions, its parts and its renderings), so its parts
+// are kept per instance under the version's id and content hash. What may change for a version
+// (a corrected deadline) and which version is current are read on every request, in the same
+// round trip as the employee's acknowledgements: each instance sees a publication, its own or
+// another's, on its next request, and nothing that judges "overdue" comes from a cache. Per
+// database handle, so tests with several stores in one process keep theirs apart.
+type Text = { versionId: number; contentHash: string; parts: ReadablePart[] };
+const MAX_TEXTS = 8;
+const texts = new WeakMap<object, Map<string, Text>>();
 
-async function loadSnapshot(db: Executor, policy: string): Promise<Snapshot> {
-  const versions = await listVersions({ policy, db });
-  if (versions.length === 0)
-    throw new AppError("not_found", "Er is nog geen versie van deze richtlijnen gepubliceerd.");
-  const parts = await getReadableParts(versions[0].id, db);
-  return {
-    versions,
-    byId: new Map(versions.map((version) => [version.id, version])),
-    policy: policyOf(versions[0], parts),
-  };
+async function textFor(db: Db, policy: string, version: Version): Promise<ReadablePart[]> {
+  let byPolicy = texts.get(db);
+  if (!byPolicy) texts.set(db, (byPolicy = new Map()));
+  const cached = byPolicy.get(policy);
+  if (cached && cached.versionId === version.id && cached.contentHash === version.contentHash)
+    return cached.parts;
+  const parts = await getReadableParts(version.id, db);
+  // A part without a rendering may get one later (another instance's startup backfills it):
+  // such a version is read again next time rather than kept.
+  if (parts.some((part) => part.compiled === null)) return parts;
+  byPolicy.delete(policy);
+  byPolicy.set(policy, { versionId: version.id, contentHash: version.contentHash, parts });
+  if (byPolicy.size > MAX_TEXTS) byPolicy.delete(byPolicy.keys().next().value as string);
+  return parts;
 }
 
 /**
- * One round trip: the newest version's id and hash (the cache check) and the employee's
- * acknowledgements of this policy (none for `employeeId` null).
+ * One round trip: every version of the policy, newest first (the acknowledgement rule needs them
+ * all; they are few), each with the employee's acknowledgement of it if any (none for null).
+ * Keep its version columns in step with listVersions (lib/policy/versions.ts).
  */
-async function readCheck(db: Db, policy: string, employeeId: number | null) {
-  const current = db
-    .select({ id: policyVersions.id, contentHash: policyVersions.contentHash })
-    .from(policyVersions)
-    .where(eq(policyVersions.policy, policy))
-    .orderBy(desc(policyVersions.number))
-    .limit(1)
-    .as("current");
-  const ofThisPolicy = db
-    .select({ id: policyVersions.id })
-    .from(policyVersions)
-    .where(eq(policyVersions.policy, policy));
+async function readVersionsAndAcknowledgements(
+  db: Db,
+  policy: string,
+  employeeId: number | null,
+): Promise<{ versions: Version[]; acknowledgements: AcknowledgementWithVersion[] }> {
   const rows = await db
-    .select({
-      currentId: current.id,
-      currentHash: current.contentHash,
-      acknowledgement: acknowledgements,
-    })
-    .from(current)
+    .select({ version: policyVersions, acknowledgement: acknowledgements })
+    .from(policyVersions)
     .leftJoin(
       acknowledgements,
       employeeId === null
         ? sql`false`
         : and(
+            eq(acknowledgements.versionId, policyVersions.id),
             eq(acknowledgements.employeeId, employeeId),
-            inArray(acknowledgements.versionId, ofThisPolicy),
           ),
-    );
-  if (rows.length === 0)
-    throw new AppError("not_found", "Er is nog geen versie van deze richtlijnen gepubliceerd.");
+    )
+    .where(eq(policyVersions.policy, policy))
+    .orderBy(desc(policyVersions.number));
   return {
-    currentId: rows[0].currentId,
-    currentHash: rows[0].currentHash,
-    acknowledgements: rows.flatMap((row) => (row.acknowledgement ? [row.acknowledgement] : [])),
+    versions: rows.map((row) => row.version),
+    acknowledgements: rows.flatMap((row) =>
+      row.acknowledgement ? [{ ...row.acknowledgement, version: row.version }] : [],
+    ),
   };
 }
 
 /**
- * What one request needs to show the policy to one employee: the current version with its parts
- * (from the cache while it is current) and the employee's acknowledgements. One query on a hit.
+ * What one request needs to show the policy to one employee: the versions, the current one's
+ * text (from the text cache while it is current) and the employee's acknowledgements. One query
+ * when the text is cached.
  */
 const readingState = cache(async (policy: string, employeeId: number | null) => {
   const db = await getDb();
-  const check = await readCheck(db, policy, employeeId);
-  let byPolicy = snapshots.get(db);
-  if (!byPolicy) snapshots.set(db, (byPolicy = new Map()));
-  let snapshot = byPolicy.get(policy);
-  if (
-    !snapshot ||
-    snapshot.policy.version.id !== check.currentId ||
-    snapshot.policy.version.contentHash !== check.currentHash ||
-    check.acknowledgements.some((ack) => !snapshot!.byId.has(ack.versionId))
-  ) {
-    snapshot = await loadSnapshot(db, policy);
-    byPolicy.delete(policy);
-    byPolicy.set(policy, snapshot);
-    if (byPolicy.size > MAX_POLICIES) byPolicy.delete(byPolicy.keys().next().value as string);
-  }
-  const loaded = snapshot;
-  const withVersions: AcknowledgementWithVersion[] = check.acknowledgements.flatMap((ack) => {
-    const version = loaded.byId.get(ack.versionId);
-    return version ? [{ ...ack, version }] : [];
-  });
-  return { snapshot: loaded, acknowledgements: withVersions };
+  const { versions, acknowledgements } = await readVersionsAndAcknowledgements(
+    db,
+    policy,
+    employeeId,
+  );
+  if (versions.length === 0)
+    throw new AppError("not_found", "Er is nog geen versie van deze richtlijnen gepubliceerd.");
+  const parts = await textFor(db, policy, versions[0]);
+  return { versions, acknowledgements, policy: policyOf(versions[0], parts) };
 });
 
 /**
@@ -172,7 +152,7 @@ const readingState = cache(async (policy: string, employeeId: number | null) => 
 export const getCurrentPolicy = cache(
   async (policy: string = DEFAULT_POLICY): Promise<CurrentPolicy> => {
     const user = await getCurrentUser();
-    return (await readingState(policy, user?.employeeId ?? null)).snapshot.policy;
+    return (await readingState(policy, user?.employeeId ?? null)).policy;
   },
 );
 
@@ -182,9 +162,9 @@ export const getCurrentPolicy = cache(
  */
 export const getStatusForEmployee = cache(
   async (employeeId: number, policy: string = DEFAULT_POLICY): Promise<AcknowledgementStatus> => {
-    const { snapshot, acknowledgements } = await readingState(policy, employeeId);
+    const { versions, acknowledgements } = await readingState(policy, employeeId);
     return computeAcknowledgementState({
-      versions: snapshot.versions,
+      versions,
       acknowledgements,
       now: new Date(),
     });
