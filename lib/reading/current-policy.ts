@@ -129,10 +129,19 @@ async function readVersionsAndAcknowledgements(
 /**
  * What one request needs to show the policy to one employee: the versions, the current one's
  * text (from the text cache while it is current) and the employee's acknowledgements. One query
- * when the text is cached.
+ * when the text is cached. Pages use it through getCurrentPolicy and getStatusForEmployee.
  */
-const readingState = cache(async (policy: string, employeeId: number | null) => {
-  const db = await getDb();
+export async function readReadingState({
+  db,
+  policy,
+  employeeId,
+  now = new Date(),
+}: {
+  db: Db;
+  policy: string;
+  employeeId: number | null;
+  now?: Date;
+}) {
   const { versions, acknowledgements } = await readVersionsAndAcknowledgements(
     db,
     policy,
@@ -141,8 +150,16 @@ const readingState = cache(async (policy: string, employeeId: number | null) => 
   if (versions.length === 0)
     throw new AppError("not_found", "Er is nog geen versie van deze richtlijnen gepubliceerd.");
   const parts = await textFor(db, policy, versions[0]);
-  return { versions, acknowledgements, policy: policyOf(versions[0], parts) };
-});
+  return {
+    policy: policyOf(versions[0], parts),
+    status: computeAcknowledgementState({ versions, acknowledgements, now }),
+  };
+}
+
+// Once per request however many components ask (layout, page, metadata).
+const readingState = cache(async (policy: string, employeeId: number | null) =>
+  readReadingState({ db: await getDb(), policy, employeeId }),
+);
 
 /**
  * The current version with every part ready to render. Per request (React's cache()) and, across
@@ -161,12 +178,6 @@ export const getCurrentPolicy = cache(
  * request however many components ask (layout and page); shares its query with getCurrentPolicy.
  */
 export const getStatusForEmployee = cache(
-  async (employeeId: number, policy: string = DEFAULT_POLICY): Promise<AcknowledgementStatus> => {
-    const { versions, acknowledgements } = await readingState(policy, employeeId);
-    return computeAcknowledgementState({
-      versions,
-      acknowledgements,
-      now: new Date(),
-    });
-  },
+  async (employeeId: number, policy: string = DEFAULT_POLICY): Promise<AcknowledgementStatus> =>
+    (await readingState(policy, employeeId)).status,
 );
