@@ -1,6 +1,7 @@
-// npm run bench [-- --only mdx|http|hr] [--connections 10] [--duration 10] [--warmup 2] [--acks 200] [--build]
-// Runs bench/mdx.ts and bench/http.ts each in a fresh tsx process, prints a table and writes
-// bench/results/latest.json (full runs only). Figures, never pass/fail: see bench/README.md.
+// npm run bench [-- --only mdx|http|hr] [--store pglite|postgres|both] [--connections 10] [--duration 10]
+//   [--warmup 2] [--rounds 2] [--acks 200] [--writers 50] [--soak [minutes]] [--port 3700] [--cpu-prof dir] [--build]
+// Runs bench/mdx.ts, bench/http.ts (once per store) and bench/hr.ts each in a fresh tsx process, prints a
+// table and writes bench/results/latest.json (full runs only). Figures, never pass/fail: see bench/README.md.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -18,10 +19,30 @@ if (only !== null && !["mdx", "http", "hr"].includes(only)) {
   process.exit(2);
 }
 const passed = [];
-for (const name of ["connections", "duration", "warmup", "acks"]) {
+for (const name of [
+  "connections",
+  "duration",
+  "warmup",
+  "acks",
+  "rounds",
+  "writers",
+  "port",
+  "cpu-prof",
+]) {
   const index = args.indexOf(`--${name}`);
   if (index !== -1) passed.push(`--${name}`, args[index + 1]);
 }
+// --soak alone: the 10 minutes of the issue; --soak 3: three.
+if (args.includes("--soak")) {
+  const value = Number(args[args.indexOf("--soak") + 1]);
+  passed.push("--soak", String(Number.isFinite(value) && value > 0 ? value : 10));
+}
+const storeArg = args.includes("--store") ? args[args.indexOf("--store") + 1] : "both";
+if (!["pglite", "postgres", "both"].includes(storeArg)) {
+  console.error(`--store takes pglite, postgres or both (got ${storeArg})`);
+  process.exit(2);
+}
+const stores = storeArg === "both" ? ["pglite", "postgres"] : [storeArg];
 
 process.chdir(ROOT);
 const buildIdFile = path.join(ROOT, ".next", "BUILD_ID");
@@ -51,16 +72,11 @@ function run(label, command, commandArgs) {
 }
 
 /** One stage in its own process, so its memory and warm-up are its own; returns its JSON. */
-function stage(name, extra = []) {
+function stage(name, extra = [], label = name) {
   mkdirSync(RESULTS, { recursive: true });
-  const file = path.join(RESULTS, `${name}.tmp`);
+  const file = path.join(RESULTS, `${label}.tmp`);
   rmSync(file, { force: true });
-  run(`${name}`, TSX, [
-    "--conditions=react-server",
-    path.join("bench", `${name}.ts`),
-    file,
-    ...extra,
-  ]);
+  run(label, TSX, ["--conditions=react-server", path.join("bench", `${name}.ts`), file, ...extra]);
   const figures = JSON.parse(readFileSync(file, "utf8"));
   rmSync(file, { force: true });
   return figures;
@@ -76,7 +92,15 @@ if (loadBefore[0] > 2)
   );
 
 const mdx = only === null || only === "mdx" ? stage("mdx") : null;
-const http = only === null || only === "http" ? stage("http", passed) : null;
+const http =
+  only === null || only === "http"
+    ? Object.fromEntries(
+        stores.map((store) => [
+          store,
+          stage("http", [...passed, "--store", store], `http-${store}`),
+        ]),
+      )
+    : null;
 // P&O: dashboard query and exports at 200 and 20,000 employees (bench/hr.ts; BENCH_DATABASE_URL for PostgreSQL).
 const hr = only === null || only === "hr" ? stage("hr") : null;
 const loadAfter = load();
@@ -84,12 +108,15 @@ const loadAfter = load();
 if (http && buildId() !== buildBefore)
   console.warn("⚠ .next was rebuilt during the run: rerun for clean figures.");
 
-const ratio = (a, b) => (b ? Number((a / b).toFixed(2)) : null);
+const ratio = (a, b) => (b ? Number((a / b).toFixed(3)) : null);
 if (http) {
-  const health = http.targets.health;
-  for (const target of Object.values(http.targets)) {
-    target.throughputVsHealth = ratio(target.requestsPerSecond, health.requestsPerSecond);
-    target.p50VsHealth = ratio(target.p50ms, health.p50ms);
+  for (const run of Object.values(http)) {
+    const floor = run.targets.floor;
+    const bare = run.targets.bare;
+    for (const target of Object.values(run.targets)) {
+      target.vsBare = bare ? ratio(target.requestsPerSecond, bare.requestsPerSecond) : null;
+      target.p50VsFloor = ratio(target.p50ms, floor.p50ms);
+    }
   }
 }
 
@@ -174,34 +201,44 @@ if (mdx) {
   );
 }
 if (http) {
-  console.log(
-    `\nHTTP (${http.connections} connections, ${http.durationSeconds} s each after ${http.warmupSeconds} s warm-up, PGlite, one signed-in employee)`,
-  );
-  console.table(
-    Object.fromEntries(
-      Object.entries(http.targets).map(([name, t]) => [
-        `${name} ${t.path}`,
-        {
-          "req/s": t.requestsPerSecond,
-          "p50 ms": t.p50ms,
-          "p99 ms": t.p99ms,
-          "× health req/s": t.throughputVsHealth,
-          "× health p50": t.p50VsHealth,
-          KB: t.kilobytesPerResponse,
-          "non-2xx": t.non2xx + t.errors + t.timeouts,
-        },
-      ]),
-    ),
-  );
-  const acks = http.acknowledgements;
-  if (acks)
+  for (const [store, run] of Object.entries(http)) {
     console.log(
-      `Acknowledgements: ${acks.acksPerSecond}/s (${acks.ok} of ${acks.acknowledgements} ok, p50 ${acks.p50ms} ms, p99 ${acks.p99ms} ms)`,
+      `\nHTTP on ${store} (${run.connections} connections, ${run.rounds} interleaved rounds of ${run.durationSeconds} s after ${run.warmupSeconds} s warm-up, one signed-in employee; req/s median of rounds, × floor = median of per-round ratios)`,
     );
-  const m = http.serverMemory;
-  console.log(
-    `Server RSS: ${m.afterStart.rssMB} MB after start and first page, ${m.afterPages.rssMB} MB after the page runs, ${m.afterAcks.rssMB} MB after the acknowledgements (peak ${m.afterAcks.peakRssMB} MB)`,
-  );
+    console.table(
+      Object.fromEntries(
+        Object.entries(run.targets).map(([name, t]) => [
+          `${name} ${t.path}`,
+          {
+            "req/s": t.requestsPerSecond,
+            rounds: t.perRound,
+            "× floor": t.vsFloor,
+            "× bare": t.vsBare,
+            "p50 ms": t.p50ms,
+            "p99 ms": t.p99ms,
+            KB: t.kilobytesPerResponse,
+            failed: t.failed,
+          },
+        ]),
+      ),
+    );
+    const acks = run.acknowledgements;
+    if (acks)
+      console.log(
+        `Acknowledgements (${acks.writers} writers): ${acks.acksPerSecond}/s (${acks.ok} of ${acks.acknowledgements} ok, p50 ${acks.p50ms} ms, p99 ${acks.p99ms} ms)${acks.failures.length ? `\n  failures: ${acks.failures.join("\n  ")}` : ""}`,
+      );
+    const m = run.serverMemory;
+    console.log(
+      `Server RSS: ${m.afterStart.rssMB} MB after start and first page, ${m.afterPages.rssMB} MB after the page runs, ${m.afterAcks.rssMB} MB after the acknowledgements (peak ${m.afterAcks.peakRssMB} MB)` +
+        (m.soak.length
+          ? `; soak: ${m.soak.map((s) => s.rssMB).join(" → ")} MB over ${m.soak.length} min`
+          : ""),
+    );
+    if (store === Object.keys(http)[0]) {
+      console.log("What the page ships (KB; gzip), against the floor page as a bare Next.js page:");
+      console.table(run.weight);
+    }
+  }
 }
 if (hr) {
   console.log(

@@ -55,6 +55,8 @@ export type Env = {
   DERIVED: { NEXTAUTH_URL: boolean; NEXTAUTH_SECRET: boolean };
   /** Outgoing mail: SMTP when configured, else the database outbox (development only). */
   MAIL: MailSettings;
+  /** BENCH_FLOOR=1: /vloer answers (the benchmark's floor page, bench/README.md); else it is a 404. */
+  BENCH_FLOOR: boolean;
 };
 
 export type SmtpSettings =
@@ -122,6 +124,7 @@ const KEYS = [
   "CONTACT_PO_PHONE",
   "CONTACT_PO_URL",
   "DEMO",
+  "BENCH_FLOOR",
 ] as const;
 
 const port = z.coerce
@@ -255,6 +258,7 @@ const schema = z.object({
   CONTACT_PO_PHONE: phone.default("040 123 45 02"),
   CONTACT_PO_URL: httpUrl.default("https://intranet.kempenhaeghe.example/personeel-en-organisatie"),
   DEMO: z.enum(["0", "1"], { error: 'must be "1" (or unset)' }).optional(),
+  BENCH_FLOOR: z.enum(["0", "1"], { error: 'must be "1" (or unset)' }).optional(),
 });
 
 // "addr@host" or "Display Name <addr@host>"; no line breaks (header injection).
@@ -425,6 +429,7 @@ export function parseEnv(
     DEMO: demo,
     DERIVED: { NEXTAUTH_URL: !values.NEXTAUTH_URL, NEXTAUTH_SECRET: !values.NEXTAUTH_SECRET },
     MAIL: mail!,
+    BENCH_FLOOR: values.BENCH_FLOOR === "1",
   };
 }
 

@@ -71,4 +71,23 @@ describe("MdxContent", () => {
     expect(html).not.toContain("<script>");
     expect(html).toContain("&lt;script&gt;");
   });
+
+  it("sends a part as one HTML string, rendered once per hash", async () => {
+    const part = await compilePart({
+      source: `${FRONTMATTER}## Kop\n\nEen alinea met [een link](/richtlijnen).\n`,
+      slug: "een-keer",
+    });
+    const element = MdxContent({ part });
+    // One string: the RSC payload carries it once instead of the MDX tree, and a page view does
+    // not walk the tree again.
+    const html = (element.props as { dangerouslySetInnerHTML?: { __html: string } })
+      .dangerouslySetInnerHTML?.__html;
+    expect(html).toContain('<a href="/richtlijnen">een link</a>');
+    expect(html).toContain("Een alinea met");
+    const again = MdxContent({ part: { hash: part.hash, code: "throw new Error('compiled again')" } });
+    expect(
+      (again.props as { dangerouslySetInnerHTML?: { __html: string } }).dangerouslySetInnerHTML
+        ?.__html,
+    ).toBe(html);
+  });
 });

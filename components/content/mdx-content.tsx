@@ -5,26 +5,36 @@ import type { MDXComponents } from "mdx/types";
 import type { ComponentProps } from "react";
 import { mdxRenderComponents } from "@/components/mdx";
 import type { CompiledPart } from "@/lib/content/compile";
+import { staticMarkupRenderer } from "@/lib/content/static-markup";
 import { isAllowedUrl } from "@/lib/content/validate";
 
 type MdxComponent = ReturnType<typeof getMDXComponent>;
 
-// Compiled code is evaluated once per hash (new Function), then reused by every request.
-const MAX_COMPONENTS = 500;
+// Compiled code is evaluated once per hash (new Function), then reused by every request. Both
+// caches are bounded: a part's hash changes with every edit, so an instance that runs for months
+// sees many, and a reader only ever needs the current and a few older versions (least recently
+// used goes first). 64 parts' HTML is about 3 MB.
+const MAX_CACHED = 64;
 const components = new Map<string, MdxComponent>();
+const markup = new Map<string, string>();
+
+function remember<T>(cache: Map<string, T>, key: string, make: () => T): T {
+  let value = cache.get(key);
+  if (value === undefined) {
+    value = make();
+    if (cache.size >= MAX_CACHED) cache.delete(cache.keys().next().value as string);
+  } else {
+    cache.delete(key); // re-inserted below: the Map's order is the recency order
+  }
+  cache.set(key, value);
+  return value;
+}
 
 function componentFor(part: Pick<CompiledPart, "hash" | "code">, cache: boolean): MdxComponent {
   // The editor's preview: a new hash at every pause in typing, which would push the published
   // parts out of the cache.
   if (!cache) return components.get(part.hash) ?? getMDXComponent(part.code);
-  let component = components.get(part.hash);
-  if (!component) {
-    component = getMDXComponent(part.code);
-    components.set(part.hash, component);
-    if (components.size > MAX_COMPONENTS)
-      components.delete(components.keys().next().value as string);
-  }
-  return component;
+  return remember(components, part.hash, () => getMDXComponent(part.code));
 }
 
 /**
@@ -61,7 +71,7 @@ function citableLinks(base: string): MDXComponents {
     };
     linked = { ...renderComponents, a: CitableLink } as MDXComponents;
     citable.set(base, linked);
-    if (citable.size > MAX_COMPONENTS) citable.delete(citable.keys().next().value as string);
+    if (citable.size > MAX_CACHED) citable.delete(citable.keys().next().value as string);
   }
   return linked;
 }
@@ -90,8 +100,28 @@ export function MdxContent({
       </p>
     );
   }
+  const mdxComponents = linkBase ? citableLinks(linkBase) : renderComponents;
+  // The text is the same for every reader of a version: rendered to HTML once per part (by React,
+  // with the same components, so it is escaped and checked exactly as a tree would be), a page view
+  // then sends one string instead of walking, serialising and re-rendering the whole tree, and the
+  // RSC payload carries it once as a string rather than as a tree.
+  const render = staticMarkupRenderer();
+  if (render) {
+    const make = () => {
+      const Content = componentFor(part, cache);
+      return render(<Content components={mdxComponents} />);
+    };
+    // Keyed by the link base too: a versioned page's rule links differ from the current page's.
+    const html = cache ? remember(markup, `${part.hash} ${linkBase ?? ""}`, make) : make();
+    return (
+      <div
+        className="[&>:first-child]:mt-0 [&>:last-child]:mb-0"
+        dangerouslySetInnerHTML={{ __html: html }}
+      />
+    );
+  }
   const Content = componentFor(part, cache);
   // Not created per render: componentFor returns the same component for a hash every time.
   // eslint-disable-next-line react-hooks/static-components
-  return <Content components={linkBase ? citableLinks(linkBase) : renderComponents} />;
+  return <Content components={mdxComponents} />;
 }

@@ -22,7 +22,7 @@ import { insertRenderings, renderForPublish, type RenderedPart } from "@/lib/pol
 export type Version = PolicyVersion;
 
 // Every read of a version: the row, with the deadline a correction may have changed since.
-const versionColumns = { ...getTableColumns(policyVersions), deadline: effectiveDeadline };
+export const versionColumns = { ...getTableColumns(policyVersions), deadline: effectiveDeadline };
 
 export type Publisher = { employeeId?: number | null; label: string };
 

@@ -13,15 +13,32 @@ export type Portal = {
   start: () => Promise<{ server: ServerHandle; client: ActionClient }>;
 };
 
-/** `secret`: pass one to let several portals on one store accept the same session cookies. */
+/**
+ * `secret`: pass one to let several portals on one store accept the same session cookies.
+ * `port`, `devIdpPort`, `env` and `nodeArgs`: for the benchmark (fixed ports, its floor page, a CPU profile).
+ */
 export async function preparePortal(
   store: TestStore,
-  { dataDir, secret: sharedSecret }: { dataDir: string; secret?: string },
+  {
+    dataDir,
+    secret: sharedSecret,
+    port: fixedPort,
+    devIdpPort: fixedDevIdpPort,
+    env: extraEnv = {},
+    nodeArgs,
+  }: {
+    dataDir: string;
+    secret?: string;
+    port?: number;
+    devIdpPort?: number;
+    env?: Record<string, string>;
+    nodeArgs?: string[];
+  },
 ): Promise<Portal> {
   assertBuilt();
   const actionId = findActionId();
-  const port = await freePort();
-  let devIdpPort = await freePort();
+  const port = fixedPort ?? (await freePort());
+  let devIdpPort = fixedDevIdpPort ?? (await freePort());
   if (devIdpPort === port) devIdpPort = port === 65535 ? port - 1 : port + 1;
   const baseUrl = `http://127.0.0.1:${port}`;
   const secret = sharedSecret ?? randomSecret(48);
@@ -36,6 +53,7 @@ export async function preparePortal(
     NEXTAUTH_SECRET: secret,
     // Never started by `next start`; set so it cannot collide with the portal's port.
     DEV_IDP_PORT: String(devIdpPort),
+    ...extraEnv,
   };
   return {
     port,
@@ -43,7 +61,7 @@ export async function preparePortal(
     secret,
     actionId,
     start: async () => {
-      const server = await startServer({ port, env });
+      const server = await startServer({ port, env, nodeArgs });
       return { server, client: actionClient({ baseUrl, actionId }) };
     },
   };

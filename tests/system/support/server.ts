@@ -57,10 +57,13 @@ export async function startServer({
   port,
   env,
   readyTimeoutMs = 60_000,
+  nodeArgs = [],
 }: {
   port: number;
   env: Record<string, string>;
   readyTimeoutMs?: number;
+  /** Flags for Node itself, before next's bin (the benchmark's --cpu-prof). */
+  nodeArgs?: string[];
 }): Promise<ServerHandle> {
   const baseUrl = `http://127.0.0.1:${port}`;
   const childEnv: NodeJS.ProcessEnv = { NODE_ENV: "production" };
@@ -76,7 +79,7 @@ export async function startServer({
   // `next start` serves in this very process, so its pid is the server's pid: SIGKILL hits the database client too.
   const child = spawn(
     process.execPath,
-    [NEXT_BIN, "start", "-H", "127.0.0.1", "-p", String(port)],
+    [...nodeArgs, NEXT_BIN, "start", "-H", "127.0.0.1", "-p", String(port)],
     {
       cwd: REPO_ROOT,
       env: childEnv,
