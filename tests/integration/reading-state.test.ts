@@ -2,6 +2,7 @@
 // the acknowledgement rule's own query, and a text cache that follows every new version.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { acknowledgeVersion, getAcknowledgementStatus } from "@/lib/acknowledgements/queries";
+import { changeDeadline } from "@/lib/policy/deadline-changes";
 import { ensureInitialVersion } from "@/lib/policy/versions";
 import { readReadingState } from "@/lib/reading/current-policy";
 import {
@@ -65,5 +66,42 @@ describe("readReadingState", () => {
     expect(after.policy.parts).not.toBe(first.policy.parts);
     expect(after.status.state).toBe("changed");
     expect(after.status).toEqual(await expected(reader.id));
+  });
+
+  it("reads a corrected deadline on the next request, so overdue follows the correction", async () => {
+    const policy = uniquePolicy();
+    await ensureInitialVersion({ db: store.db, policy, directory: "content/sociale-media" });
+    const reader = await createEmployee({ db: store.db });
+    const now = new Date();
+    const day = 24 * 60 * 60 * 1000;
+    // Warm the text cache first: the deadline must not come from it.
+    expect(
+      (await readReadingState({ db: store.db, policy, employeeId: reader.id, now })).policy.version
+        .deadline,
+    ).toBeNull();
+
+    const deadline = new Date(now.getTime() + 10 * day);
+    await changeDeadline({
+      policy,
+      deadline,
+      confirmShortDeadline: false,
+      reason: "Termijn vastgesteld",
+      changedBy: { label: "test" },
+      now,
+      db: store.db,
+    });
+    const later = new Date(now.getTime() + 20 * day);
+    const read = await readReadingState({
+      db: store.db,
+      policy,
+      employeeId: reader.id,
+      now: later,
+    });
+    expect(read.policy.version.deadline?.getTime()).toBe(deadline.getTime());
+    expect(read.status.state).toBe("outstanding");
+    expect(read.status.overdue).toBe(true);
+    expect(read.status).toEqual(
+      await getAcknowledgementStatus({ db: store.db, employeeId: reader.id, policy, now: later }),
+    );
   });
 });
