@@ -296,6 +296,10 @@ export const mailLog = pgTable(
     id: serial("id").primaryKey(),
     // Nullable and kept when the employee's personal data is erased (the address is cleared then).
     employeeId: integer("employee_id").references(() => employees.id),
+    // The roster entry it was for (also for someone on the roster who never signed in).
+    rosterEmployeeNumber: text("roster_employee_number").references(
+      () => rosterEntries.employeeNumber,
+    ),
     kind: text("kind", { enum: MAIL_LOG_KINDS }).notNull(),
     recipient: text("recipient").notNull(),
     sender: text("sender").notNull(),
@@ -314,6 +318,7 @@ export const mailLog = pgTable(
     check("mail_log_transport", sql`${table.transport} in ('smtp', 'outbox')`),
     check("mail_log_status", sql`${table.status} in ('sent', 'failed')`),
     index("mail_log_employee_idx").on(table.employeeId),
+    index("mail_log_roster_employee_idx").on(table.rosterEmployeeNumber),
     index("mail_log_transport_idx").on(table.transport, table.id),
   ],
 );
@@ -331,9 +336,13 @@ export const reminders = pgTable(
   "reminders",
   {
     id: serial("id").primaryKey(),
-    employeeId: integer("employee_id")
-      .notNull()
-      .references(() => employees.id),
+    // The account; null for someone on the roster who never signed in (mailed at the roster's address).
+    employeeId: integer("employee_id").references(() => employees.id),
+    // The roster entry, whenever the recipient is on the roster: one reminder a day per person,
+    // whether they have an account yet or not.
+    rosterEmployeeNumber: text("roster_employee_number").references(
+      () => rosterEntries.employeeNumber,
+    ),
     // The Amsterdam calendar date, "YYYY-MM-DD".
     day: date("day", { mode: "string" }).notNull(),
     versionId: integer("version_id")
@@ -353,6 +362,11 @@ export const reminders = pgTable(
   },
   (table) => [
     unique("reminders_employee_day_unique").on(table.employeeId, table.day),
+    unique("reminders_roster_employee_day_unique").on(table.rosterEmployeeNumber, table.day),
+    check(
+      "reminders_recipient",
+      sql`${table.employeeId} is not null or ${table.rosterEmployeeNumber} is not null`,
+    ),
     check("reminders_kind", sql`${table.kind} in ('reminder', 'deadline_passed')`),
     check("reminders_status", sql`${table.status} in ('pending', 'sent', 'failed')`),
     check("reminders_source", sql`${table.source} in ('manual', 'schedule')`),

@@ -85,13 +85,22 @@ export async function getEmployeeDetail({
     .where(eq(list.rowKey, rowKey))
     .limit(1);
 
+  // Someone on the roster who never signed in can still have been reminded (at the roster's address).
+  const recipient = {
+    employeeId: account?.id ?? null,
+    employeeNumber: roster?.employeeNumber ?? null,
+  };
   if (!account) {
-    return { row, roster, account, acknowledgements: [], reminders: [], mail: [], signIns: [] };
+    const [reminders, mail] = await Promise.all([
+      listRemindersForEmployee({ ...recipient, db }),
+      listMailForEmployee({ ...recipient, db }),
+    ]);
+    return { row, roster, account, acknowledgements: [], reminders, mail, signIns: [] };
   }
   const [acks, reminders, mail, signInEvents] = await Promise.all([
     listAcknowledgements({ employeeId: account.id, db }),
-    listRemindersForEmployee({ employeeId: account.id, db }),
-    listMailForEmployee({ employeeId: account.id, db }),
+    listRemindersForEmployee({ ...recipient, db }),
+    listMailForEmployee({ ...recipient, db }),
     db
       .select({ at: auditEvents.occurredAt, data: auditEvents.data })
       .from(auditEvents)

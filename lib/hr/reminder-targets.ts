@@ -4,10 +4,10 @@ import { type Executor } from "@/lib/db/client";
 import { type EmployeeListFilter, listEmployees, streamEmployees } from "./employee-list";
 
 /**
- * "Everyone in the current filter" for a reminder: the accounts in the list's filter whose status
+ * "Everyone in the current filter" for a reminder: the people in the list's filter whose status
  * is outstanding (overdue included), read with the list's own query so the reminder reaches exactly
- * whom the list shows. Leavers and unlinked accounts are not outstanding; a roster entry without an
- * account has nowhere the portal could send to yet.
+ * whom the list shows: accounts by id, roster entries nobody signed in for by employee number (they
+ * are mailed at the roster's address). Leavers and unlinked accounts are not outstanding.
  */
 export async function outstandingAccountsInFilter({
   filter,
@@ -19,7 +19,7 @@ export async function outstandingAccountsInFilter({
   now: Date;
   policy?: string;
   db?: Executor;
-}): Promise<{ accountIds: number[]; inFilter: number }> {
+}): Promise<{ accountIds: number[]; employeeNumbers: string[]; inFilter: number }> {
   const { total: inFilter } = await listEmployees({
     filter: { ...filter, page: 1, perPage: 25 },
     now,
@@ -27,12 +27,14 @@ export async function outstandingAccountsInFilter({
     db,
   });
   const accountIds: number[] = [];
+  const employeeNumbers: string[] = [];
   // "outstanding" in the list includes overdue; narrower statuses stay as they are.
   const status = filter.status === "overdue" ? "overdue" : "outstanding";
   if (filter.status !== null && filter.status !== "outstanding" && filter.status !== "overdue")
-    return { accountIds, inFilter };
+    return { accountIds, employeeNumbers, inFilter };
   for await (const row of streamEmployees({ filter: { ...filter, status }, now, policy, db })) {
     if (row.accountId !== null) accountIds.push(row.accountId);
+    else if (row.employeeNumber !== null) employeeNumbers.push(row.employeeNumber);
   }
-  return { accountIds, inFilter };
+  return { accountIds, employeeNumbers, inFilter };
 }

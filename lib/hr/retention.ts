@@ -1,6 +1,6 @@
 import "server-only";
 
-import { and, asc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { appendAuditEvent } from "@/lib/audit/events";
 import { type Db, type Executor, getDb } from "@/lib/db/client";
@@ -136,13 +136,17 @@ export async function erasePersonalData({
       .where(inArray(employees.rosterEmployeeNumber, erasedNumbers))
       .returning({ id: employees.id });
     const accountIds = accounts.map((row) => row.id);
-    if (accountIds.length) {
-      // Mail sent to them names them and their address; the log keeps that a mail went out.
-      await tx
-        .update(mailLog)
-        .set({ recipient: "", textBody: null, htmlBody: null })
-        .where(inArray(mailLog.employeeId, accountIds));
-    }
+    // Mail sent to them names them and their address; the log keeps that a mail went out. Also
+    // mail sent before they had an account (to the roster's address).
+    await tx
+      .update(mailLog)
+      .set({ recipient: "", textBody: null, htmlBody: null })
+      .where(
+        or(
+          inArray(mailLog.rosterEmployeeNumber, erasedNumbers),
+          accountIds.length ? inArray(mailLog.employeeId, accountIds) : undefined,
+        ),
+      );
 
     await appendAuditEvent(tx, {
       actorEmployeeId: actor.employeeId ?? null,

@@ -1,6 +1,6 @@
 import "server-only";
 
-import { and, count, desc, eq } from "drizzle-orm";
+import { and, count, desc, eq, or } from "drizzle-orm";
 import { type Executor, getDb } from "@/lib/db/client";
 import { type MailLogEntry, mailLog } from "@/lib/db/schema";
 
@@ -60,19 +60,26 @@ export async function getOutboxMessage({
   return row ?? null;
 }
 
-/** Every mail sent to one employee (both transports), newest first, without bodies. */
+/**
+ * Every mail sent to one employee (both transports), newest first, without bodies: by account, by
+ * roster entry (also before they ever signed in), or both.
+ */
 export async function listMailForEmployee({
   employeeId,
+  employeeNumber,
   db,
 }: {
-  employeeId: number;
+  employeeId?: number | null;
+  employeeNumber?: string | null;
   db?: Executor;
 }): Promise<Omit<MailLogEntry, "textBody" | "htmlBody">[]> {
+  if (employeeId == null && employeeNumber == null) return [];
   const executor = db ?? (await getDb());
   return executor
     .select({
       id: mailLog.id,
       employeeId: mailLog.employeeId,
+      rosterEmployeeNumber: mailLog.rosterEmployeeNumber,
       kind: mailLog.kind,
       recipient: mailLog.recipient,
       sender: mailLog.sender,
@@ -84,6 +91,11 @@ export async function listMailForEmployee({
       createdAt: mailLog.createdAt,
     })
     .from(mailLog)
-    .where(eq(mailLog.employeeId, employeeId))
+    .where(
+      or(
+        employeeId != null ? eq(mailLog.employeeId, employeeId) : undefined,
+        employeeNumber != null ? eq(mailLog.rosterEmployeeNumber, employeeNumber) : undefined,
+      ),
+    )
     .orderBy(desc(mailLog.id));
 }

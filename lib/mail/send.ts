@@ -18,12 +18,15 @@ const MAX_ERROR_LENGTH = 1_000;
 export async function deliverMail({
   mail,
   employeeId,
+  rosterEmployeeNumber = null,
   kind,
   mailer,
   db,
 }: {
   mail: OutgoingMail;
   employeeId: number | null;
+  /** The roster entry, when the recipient is on the roster (with or without an account). */
+  rosterEmployeeNumber?: string | null;
   kind: MailLogKind;
   mailer: Mailer;
   db?: Executor;
@@ -31,6 +34,7 @@ export async function deliverMail({
   const executor = db ?? (await getDb());
   const base = {
     employeeId,
+    rosterEmployeeNumber,
     kind,
     recipient: mail.to.address,
     sender: mailer.from,

@@ -1,7 +1,19 @@
 import "server-only";
 
-import { and, asc, eq, ilike, inArray, isNull, ne, or, sql, type SQL } from "drizzle-orm";
-import { acknowledgementStates } from "@/lib/acknowledgements/reports";
+import {
+  type AnyColumn,
+  and,
+  asc,
+  eq,
+  ilike,
+  inArray,
+  isNull,
+  ne,
+  or,
+  sql,
+  type SQL,
+} from "drizzle-orm";
+import { acknowledgementStates, overdueSql, requiredVersion } from "@/lib/acknowledgements/reports";
 import type { Executor } from "@/lib/db/client";
 import { employees, rosterEntries } from "@/lib/db/schema";
 
@@ -14,10 +26,18 @@ export type ReminderFilter = {
   status?: "outstanding" | "overdue";
 };
 
-export type ReminderTarget = { employeeIds: number[] } | { filter: ReminderFilter };
+/**
+ * `employeeIds`: accounts; `employeeNumbers`: roster entries (also those nobody signed in for).
+ * At least one of the two is non-empty.
+ */
+export type ReminderTarget =
+  { employeeIds: number[]; employeeNumbers?: string[] } | { filter: ReminderFilter };
 
 export type OutstandingEmployee = {
-  employeeId: number;
+  /** The account; null: on the roster, never signed in. */
+  employeeId: number | null;
+  /** The roster entry; null: an account on no roster. */
+  employeeNumber: string | null;
   name: string;
   email: string | null;
   /** Acknowledged an earlier version ("changed"), rather than never ("outstanding"). */
@@ -26,10 +46,33 @@ export type OutstandingEmployee = {
 
 /**
  * The employees in the target who have not acknowledged the required version (state
- * "outstanding" or "changed" by the one state rule, lib/acknowledgements/reports.ts), in id
- * order. The one place that decides who may get a reminder.
+ * "outstanding" or "changed" by the one state rule, lib/acknowledgements/reports.ts): accounts in
+ * id order, then roster entries nobody signed in for (the rule's answer for them: they
+ * acknowledged nothing), by employee number. The one place that decides who may get a reminder.
  */
 export async function selectOutstandingEmployees({
+  db,
+  policy,
+  target,
+  now,
+}: {
+  db: Executor;
+  policy: string;
+  target: ReminderTarget;
+  now: Date;
+}): Promise<OutstandingEmployee[]> {
+  const accounts = await selectOutstandingAccounts({ db, policy, target, now });
+  const rosterOnly = await selectOutstandingRosterEntries({ db, policy, target, now });
+  return [...accounts, ...rosterOnly];
+}
+
+function searchCondition(search: string | undefined, columns: (SQL | AnyColumn)[]): SQL | null {
+  if (!search?.trim()) return null;
+  const pattern = `%${search.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return or(...columns.map((column) => ilike(column, pattern)))!;
+}
+
+async function selectOutstandingAccounts({
   db,
   policy,
   target,
@@ -50,26 +93,25 @@ export async function selectOutstandingEmployees({
   >`coalesce(${rosterEntries.department}, ${employees.department})`;
   const conditions: SQL[] = [ne(states.state, "acknowledged"), isNull(rosterEntries.leftAt)];
   if ("employeeIds" in target) {
-    if (target.employeeIds.length === 0) return [];
-    conditions.push(inArray(employees.id, target.employeeIds));
+    const byNumber = target.employeeNumbers ?? [];
+    if (target.employeeIds.length === 0 && byNumber.length === 0) return [];
+    conditions.push(
+      or(
+        target.employeeIds.length ? inArray(employees.id, target.employeeIds) : undefined,
+        byNumber.length ? inArray(employees.rosterEmployeeNumber, byNumber) : undefined,
+      )!,
+    );
   } else {
     const filter = target.filter;
     if (filter.status === "overdue") conditions.push(eq(states.overdue, true));
     if (filter.department) conditions.push(eq(department, filter.department));
-    if (filter.search?.trim()) {
-      const pattern = `%${filter.search.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      conditions.push(
-        or(
-          ilike(name, pattern),
-          ilike(email, pattern),
-          ilike(rosterEntries.employeeNumber, pattern),
-        )!,
-      );
-    }
+    const search = searchCondition(filter.search, [name, email, rosterEntries.employeeNumber]);
+    if (search) conditions.push(search);
   }
   const rows = await db
     .select({
       employeeId: employees.id,
+      employeeNumber: employees.rosterEmployeeNumber,
       name,
       email,
       state: states.state,
@@ -80,4 +122,61 @@ export async function selectOutstandingEmployees({
     .where(and(...conditions))
     .orderBy(asc(employees.id));
   return rows.map(({ state, ...row }) => ({ ...row, acknowledgedBefore: state === "changed" }));
+}
+
+/** On the roster, not left, no account linked: they acknowledged nothing, so they are outstanding. */
+async function selectOutstandingRosterEntries({
+  db,
+  policy,
+  target,
+  now,
+}: {
+  db: Executor;
+  policy: string;
+  target: ReminderTarget;
+  now: Date;
+}): Promise<OutstandingEmployee[]> {
+  const required = requiredVersion({ policy });
+  const conditions: SQL[] = [isNull(employees.id), isNull(rosterEntries.leftAt)];
+  if ("employeeIds" in target) {
+    if (!target.employeeNumbers?.length) return [];
+    conditions.push(inArray(rosterEntries.employeeNumber, target.employeeNumbers));
+  } else {
+    const filter = target.filter;
+    if (filter.status === "overdue")
+      conditions.push(
+        overdueSql({
+          acknowledgedVersionNumber: sql`null::integer`,
+          requiredVersionNumber: required.requiredVersionNumber,
+          deadline: required.deadline,
+          now,
+        }),
+      );
+    if (filter.department) conditions.push(eq(rosterEntries.department, filter.department));
+    const search = searchCondition(filter.search, [
+      rosterEntries.name,
+      rosterEntries.email,
+      rosterEntries.employeeNumber,
+    ]);
+    if (search) conditions.push(search);
+  }
+  const rows = await db
+    .select({
+      employeeNumber: rosterEntries.employeeNumber,
+      name: rosterEntries.name,
+      email: rosterEntries.email,
+    })
+    .from(rosterEntries)
+    // Before the first version nobody is outstanding: no required version, no rows.
+    .innerJoin(required, sql`true`)
+    .leftJoin(employees, eq(employees.rosterEmployeeNumber, rosterEntries.employeeNumber))
+    .where(and(...conditions))
+    .orderBy(asc(rosterEntries.employeeNumber));
+  return rows.map((row) => ({
+    employeeId: null,
+    employeeNumber: row.employeeNumber,
+    name: row.name,
+    email: row.email,
+    acknowledgedBefore: false,
+  }));
 }

@@ -1,6 +1,6 @@
 import "server-only";
 
-import { desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import { z } from "zod";
 import { computeAcknowledgementState } from "@/lib/acknowledgements/state";
 import { appendAuditEvent } from "@/lib/audit/events";
@@ -45,7 +45,7 @@ export type ReminderBatchResult = {
   noEmail: number;
   failed: number;
   /** Per failed employee, the reason (SMTP's answer). */
-  failures: { employeeId: number; error: string }[];
+  failures: { employeeId: number | null; employeeNumber: string | null; error: string }[];
   /** Ids HR selected that need no reminder: acknowledged, or unknown. */
   notOutstanding: number;
 };
@@ -58,12 +58,15 @@ const filterSchema = z.strictObject({
 
 /** What HR (or the schedule) asks for; server actions can reuse it for their own input. */
 export const reminderRequestSchema = z.union([
-  z.strictObject({
-    employeeIds: z
-      .array(z.number().int().positive())
-      .min(1, { error: "Kies minstens één medewerker." })
-      .max(50_000),
-  }),
+  z
+    .strictObject({
+      employeeIds: z.array(z.number().int().positive()).max(50_000),
+      // Roster entries, for people who never signed in (and so have no account id).
+      employeeNumbers: z.array(z.string().trim().min(1).max(100)).max(50_000).optional(),
+    })
+    .refine((target) => target.employeeIds.length + (target.employeeNumbers?.length ?? 0) > 0, {
+      error: "Kies minstens één medewerker.",
+    }),
   z.strictObject({ filter: filterSchema }),
 ]);
 
@@ -85,6 +88,7 @@ const ADDRESS = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:"]
  */
 export async function sendReminders({
   employeeIds,
+  employeeNumbers,
   filter,
   kind: requestedKind,
   actor,
@@ -96,6 +100,8 @@ export async function sendReminders({
   db,
 }: {
   employeeIds?: number[];
+  /** Roster entries (also of people who never signed in). */
+  employeeNumbers?: string[];
   filter?: ReminderFilter;
   /** Default: "reminder" until the deadline has passed, "deadline_passed" after it. */
   kind?: MailKind;
@@ -110,7 +116,9 @@ export async function sendReminders({
   db?: Db;
 }): Promise<ReminderBatchResult> {
   const parsed = reminderRequestSchema.safeParse(
-    employeeIds !== undefined ? { employeeIds } : { filter: filter ?? {} },
+    employeeIds !== undefined || employeeNumbers !== undefined
+      ? { employeeIds: employeeIds ?? [], ...(employeeNumbers ? { employeeNumbers } : {}) }
+      : { filter: filter ?? {} },
   );
   if (!parsed.success) {
     throw new AppError(
@@ -173,7 +181,11 @@ export async function sendReminders({
     failed: 0,
     failures: [],
     notOutstanding:
-      "employeeIds" in target ? new Set(target.employeeIds).size - outstanding.length : 0,
+      "employeeIds" in target
+        ? new Set(target.employeeIds).size +
+          new Set(target.employeeNumbers ?? []).size -
+          outstanding.length
+        : 0,
   };
 
   let consecutiveFailures = 0;
@@ -185,7 +197,11 @@ export async function sendReminders({
         .set({ status: "failed", error })
         .where(eq(reminders.id, reminderId));
       result.failed++;
-      result.failures.push({ employeeId: employee.employeeId, error });
+      result.failures.push({
+        employeeId: employee.employeeId,
+        employeeNumber: employee.employeeNumber,
+        error,
+      });
       continue;
     }
     const mail = renderReminderMail({
@@ -200,6 +216,7 @@ export async function sendReminders({
       db: executor,
       mailer: transport,
       employeeId: employee.employeeId,
+      rosterEmployeeNumber: employee.employeeNumber,
       kind,
       mail: { to: { name: employee.name, address: employee.email! }, ...mail },
     });
@@ -213,7 +230,11 @@ export async function sendReminders({
     } else {
       consecutiveFailures++;
       result.failed++;
-      result.failures.push({ employeeId: employee.employeeId, error: delivery.error });
+      result.failures.push({
+        employeeId: employee.employeeId,
+        employeeNumber: employee.employeeNumber,
+        error: delivery.error,
+      });
       await executor
         .update(reminders)
         .set({ status: "failed", mailId: delivery.mailId, error: delivery.error })
@@ -237,7 +258,15 @@ export async function sendReminders({
         day,
         transport: transport.transport,
         // The filter as given, or how many were selected: the ids themselves are in `reminders`.
-        target: "employeeIds" in target ? { employeeIds: target.employeeIds.length } : target,
+        target:
+          "employeeIds" in target
+            ? {
+                employeeIds: target.employeeIds.length,
+                ...(target.employeeNumbers
+                  ? { employeeNumbers: target.employeeNumbers.length }
+                  : {}),
+              }
+            : target,
         counts: {
           selected: result.selected,
           sent: result.sent,
@@ -270,14 +299,20 @@ async function requiredVersion(
   return { current, required };
 }
 
+/** One key per person: the roster entry when they are on it, else the account. */
+const recipientKey = (person: { employeeId: number | null; employeeNumber: string | null }) =>
+  person.employeeNumber !== null ? `R${person.employeeNumber}` : `A${person.employeeId}`;
+
 /**
- * Claim today's reminder for each employee in one statement per chunk. A row that exists already
- * wins, unless its send failed: then this batch takes it over (attempts + 1). Under concurrency
- * the unique index makes the later inserter wait for the earlier one's commit and then see its row.
+ * Claim today's reminder for each employee, per chunk: first take over today's failed claims
+ * (attempts + 1), then insert the rest, skipping anyone who has a claim today already. Two unique
+ * keys hold it: (account, day) and (roster entry, day), so someone on the roster gets one reminder
+ * a day whether they have an account or not. Under concurrency the unique indexes make the later
+ * inserter wait for the earlier one's commit and then skip; the takeover's row lock does the same.
  */
 async function claimDay(
   db: Db,
-  employees: OutstandingEmployee[],
+  people: OutstandingEmployee[],
   claim: {
     day: string;
     versionId: number;
@@ -286,46 +321,89 @@ async function claimDay(
     actor: ReminderActor;
   },
 ): Promise<{ reminderId: number; employee: OutstandingEmployee }[]> {
-  const byId = new Map(employees.map((employee) => [employee.employeeId, employee]));
+  const byKey = new Map(people.map((person) => [recipientKey(person), person]));
   const claimed: { reminderId: number; employee: OutstandingEmployee }[] = [];
-  for (let start = 0; start < employees.length; start += CLAIM_CHUNK) {
-    const chunk = employees.slice(start, start + CLAIM_CHUNK);
-    const rows = await db
+  const take = (
+    rows: { id: number; employeeId: number | null; employeeNumber: string | null }[],
+  ) => {
+    for (const row of rows) {
+      const employee = byKey.get(recipientKey(row));
+      if (employee) claimed.push({ reminderId: row.id, employee });
+    }
+  };
+  const actorColumns = {
+    versionId: claim.versionId,
+    kind: claim.kind,
+    source: claim.source,
+    actorEmployeeId: claim.actor.employeeId ?? null,
+    actorLabel: claim.actor.label,
+  };
+  const returned = {
+    id: reminders.id,
+    employeeId: reminders.employeeId,
+    employeeNumber: reminders.rosterEmployeeNumber,
+  };
+  for (let start = 0; start < people.length; start += CLAIM_CHUNK) {
+    const chunk = people.slice(start, start + CLAIM_CHUNK);
+    const numbers = chunk.flatMap((person) => person.employeeNumber ?? []);
+    const accountIds = chunk.flatMap((person) =>
+      person.employeeNumber === null && person.employeeId !== null ? [person.employeeId] : [],
+    );
+    const taken = await db
+      .update(reminders)
+      .set({
+        ...actorColumns,
+        status: "pending",
+        attempts: sql`${reminders.attempts} + 1`,
+        mailId: null,
+        error: null,
+        claimedAt: sql`now()`,
+      })
+      .where(
+        and(
+          eq(reminders.day, claim.day),
+          eq(reminders.status, "failed"),
+          or(
+            numbers.length ? inArray(reminders.rosterEmployeeNumber, numbers) : undefined,
+            accountIds.length
+              ? and(
+                  inArray(reminders.employeeId, accountIds),
+                  isNull(reminders.rosterEmployeeNumber),
+                )
+              : undefined,
+          ),
+        ),
+      )
+      .returning(returned);
+    take(taken);
+    const takenKeys = new Set(taken.map(recipientKey));
+    const fresh = chunk.filter((person) => !takenKeys.has(recipientKey(person)));
+    if (fresh.length === 0) continue;
+    const inserted = await db
       .insert(reminders)
       .values(
-        chunk.map((employee) => ({
-          employeeId: employee.employeeId,
+        fresh.map((person) => ({
+          ...actorColumns,
+          employeeId: person.employeeId,
+          rosterEmployeeNumber: person.employeeNumber,
           day: claim.day,
-          versionId: claim.versionId,
-          kind: claim.kind,
           status: "pending" as const,
-          source: claim.source,
-          actorEmployeeId: claim.actor.employeeId ?? null,
-          actorLabel: claim.actor.label,
         })),
       )
-      .onConflictDoUpdate({
-        target: [reminders.employeeId, reminders.day],
-        set: {
-          status: "pending",
-          attempts: sql`${reminders.attempts} + 1`,
-          versionId: sql`excluded.version_id`,
-          kind: sql`excluded.kind`,
-          source: sql`excluded.source`,
-          actorEmployeeId: sql`excluded.actor_employee_id`,
-          actorLabel: sql`excluded.actor_label`,
-          mailId: null,
-          error: null,
-          claimedAt: sql`now()`,
-        },
-        setWhere: sql`${reminders.status} = 'failed'`,
-      })
-      .returning({ id: reminders.id, employeeId: reminders.employeeId });
-    for (const row of rows)
-      claimed.push({ reminderId: row.id, employee: byId.get(row.employeeId)! });
+      .onConflictDoNothing()
+      .returning(returned);
+    take(inserted);
   }
-  claimed.sort((a, b) => a.employee.employeeId - b.employee.employeeId);
+  claimed.sort((a, b) => compareRecipients(a.employee, b.employee));
   return claimed;
+}
+
+/** Accounts by id, then roster entries nobody signed in for by number: a stable mailing order. */
+function compareRecipients(a: OutstandingEmployee, b: OutstandingEmployee): number {
+  if (a.employeeId !== null && b.employeeId !== null) return a.employeeId - b.employeeId;
+  if (a.employeeId !== null) return -1;
+  if (b.employeeId !== null) return 1;
+  return (a.employeeNumber ?? "").localeCompare(b.employeeNumber ?? "");
 }
 
 export type ScheduledRunResult =
@@ -393,18 +471,29 @@ export async function runScheduledReminders({
   return { status: "sent", scheduled, batch: locked.result };
 }
 
-/** The reminders an employee got, newest first: for P&O's page about that employee. */
+/**
+ * The reminders an employee got, newest first: for P&O's page about that employee. By account,
+ * by roster entry (also before they ever signed in), or both.
+ */
 export async function listRemindersForEmployee({
   employeeId,
+  employeeNumber,
   db,
 }: {
-  employeeId: number;
+  employeeId?: number | null;
+  employeeNumber?: string | null;
   db?: Db;
 }): Promise<Reminder[]> {
+  if (employeeId == null && employeeNumber == null) return [];
   const executor = db ?? (await getDb());
   return executor
     .select()
     .from(reminders)
-    .where(eq(reminders.employeeId, employeeId))
+    .where(
+      or(
+        employeeId != null ? eq(reminders.employeeId, employeeId) : undefined,
+        employeeNumber != null ? eq(reminders.rosterEmployeeNumber, employeeNumber) : undefined,
+      ),
+    )
     .orderBy(desc(reminders.day), desc(reminders.id));
 }

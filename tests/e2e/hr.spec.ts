@@ -60,6 +60,50 @@ test.describe("P&O", () => {
     await expect(page.getByRole("button", { name: "Personeelsbestand bijwerken" })).toHaveCount(0);
   });
 
+  test("reads a 50,000-row file with visible progress, and one bad row imports nothing", async ({
+    page,
+  }) => {
+    const lines = ["Personeelsnummer;Naam;E-mailadres;Afdeling"];
+    for (let n = 1; n <= 50_000; n++)
+      lines.push(`${900_000 + n};Groot ${n};groot.${n}@kempenhaeghe.example;Afdeling ${n % 40}`);
+    // The last row is bad, so nothing changes and later tests see the roster they expect.
+    lines.push("950001;Laatste;geen-adres;Afdeling 1");
+    await page.goto("/hr/personeelsbestand");
+    // Every text the status region shows, however briefly: progress can pass quickly.
+    await page.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { statusTexts: string[] }).statusTexts = seen;
+      const region = document.querySelector('[role="status"][aria-live="polite"]')!;
+      new MutationObserver(() => seen.push(region.textContent ?? "")).observe(region, {
+        subtree: true,
+        childList: true,
+        characterData: true,
+      });
+    });
+    await page.getByLabel("Bestand (CSV of Excel)").setInputFiles({
+      name: "groot.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from(`${lines.join("\r\n")}\r\n`),
+    });
+    await page.getByRole("button", { name: "Bestand controleren" }).click();
+    await expect(page.getByText("Het bestand is niet ingelezen: er is 1 fout")).toBeVisible({
+      timeout: 60_000,
+    });
+    await expect(
+      page.getByRole("list", { name: "Fouten" }).getByRole("listitem").first(),
+    ).toContainText("Regel 50002:");
+    const texts = await page.evaluate(
+      () => (window as unknown as { statusTexts: string[] }).statusTexts,
+    );
+    const counts = texts.flatMap((text) => {
+      const match = /Controleren: ([\d.]+) regels gelezen/.exec(text);
+      return match ? [Number(match[1].replace(/\./g, ""))] : [];
+    });
+    // Progress while reading, not only at the end.
+    expect(counts.some((rows) => rows > 0 && rows < 50_000)).toBe(true);
+    await expect(page.getByRole("button", { name: "Personeelsbestand bijwerken" })).toHaveCount(0);
+  });
+
   test("imports a roster through the preview; the dashboard's numbers match the list", async ({
     page,
   }) => {

@@ -269,7 +269,9 @@ describe("sending reminders", () => {
     smtp.rejectRecipients.add(bram.email!.toLowerCase());
     const first = await remind({ policy, employeeIds: [anna.id, bram.id] });
     expect(first).toMatchObject({ sent: 1, failed: 1 });
-    expect(first.failures).toEqual([{ employeeId: bram.id, error: expect.stringMatching(/550/) }]);
+    expect(first.failures).toEqual([
+      { employeeId: bram.id, employeeNumber: null, error: expect.stringMatching(/550/) },
+    ]);
     const [failedLog] = await listMailForEmployee({ employeeId: bram.id, db: store.db });
     expect(failedLog).toMatchObject({ status: "failed", error: expect.stringMatching(/550/) });
     const [failedReminder] = await listRemindersForEmployee({ employeeId: bram.id, db: store.db });
@@ -459,6 +461,84 @@ describe("the scheduled run", () => {
         runScheduledReminders({ policy, now: NOW, mailer, db: store.db }),
       );
       expect(outcome).toEqual({ acquired: true, result: { status: "busy", policy } });
+    }
+  });
+});
+
+describe("reminders to people on the roster who never signed in", () => {
+  it("mails them at the roster's address, once a day per roster entry, also after they sign in that day", async () => {
+    const { policy } = await policyWithDeadline();
+    const department = `Roosterafdeling ${uniquePolicy()}`;
+    const never = { employeeNumber: `R${Date.now()}`, email: "nooit.aangemeld@kempenhaeghe.test" };
+    await store.db.insert(rosterEntries).values([
+      {
+        employeeNumber: never.employeeNumber,
+        name: "Nooit Aangemeld",
+        email: never.email,
+        department,
+      },
+    ]);
+    const [linked] = await employees(1, department);
+    const linkedNumber = `${never.employeeNumber}-2`;
+    await store.db.insert(rosterEntries).values({
+      employeeNumber: linkedNumber,
+      name: "Wel Aangemeld",
+      email: "wel.aangemeld@kempenhaeghe.test",
+      department,
+    });
+    await store.db
+      .update(employeesTable)
+      .set({ rosterEmployeeNumber: linkedNumber })
+      .where(eq(employeesTable.id, linked.id));
+    try {
+      const first = await remind({ policy, filter: { department } });
+      expect(first).toMatchObject({ selected: 2, sent: 2, alreadyToday: 0, noEmail: 0 });
+      const messages = await smtp.waitForMessages(2);
+      const toNever = messages.find((message) => message.envelopeTo.includes(never.email))!;
+      expect(toNever.text).toContain("Beste Nooit Aangemeld,");
+      expect(messages.map((message) => message.envelopeTo).flat()).toContain(
+        "wel.aangemeld@kempenhaeghe.test",
+      );
+      expect(await remind({ policy, filter: { department } })).toMatchObject({
+        sent: 0,
+        alreadyToday: 2,
+      });
+      expect(
+        await listRemindersForEmployee({ employeeNumber: never.employeeNumber, db: store.db }),
+      ).toMatchObject([
+        { employeeId: null, rosterEmployeeNumber: never.employeeNumber, status: "sent" },
+      ]);
+      expect(
+        await listMailForEmployee({ employeeNumber: never.employeeNumber, db: store.db }),
+      ).toMatchObject([{ recipient: never.email, status: "sent" }]);
+
+      // They sign in later that day and are linked: still no second reminder today.
+      const account = await createEmployee({ db: store.db, department });
+      await store.db
+        .update(employeesTable)
+        .set({ rosterEmployeeNumber: never.employeeNumber })
+        .where(eq(employeesTable.id, account.id));
+      expect(await remind({ policy, employeeIds: [account.id] })).toMatchObject({
+        selected: 1,
+        sent: 0,
+        alreadyToday: 1,
+      });
+      // The next day, picked by employee number, they get one again.
+      const nextDay = new Date(NOW.getTime() + 86_400_000);
+      expect(
+        await remind({
+          policy,
+          employeeIds: [],
+          employeeNumbers: [never.employeeNumber],
+          now: nextDay,
+        }),
+      ).toMatchObject({ selected: 1, sent: 1 });
+    } finally {
+      // Later suites in this file remind by filter: these entries must not be outstanding there.
+      await store.db
+        .update(rosterEntries)
+        .set({ leftAt: NOW })
+        .where(eq(rosterEntries.department, department));
     }
   });
 });

@@ -20,11 +20,23 @@ const ids = z.preprocess(
   z.array(z.coerce.number().int().positive().max(2_147_483_647)).max(50_000),
 );
 
+const numbers = z.preprocess(
+  (value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]),
+  z.array(z.string().trim().min(1).max(100)).max(50_000),
+);
+
 const schema = z.discriminatedUnion("scope", [
-  z.object({
-    scope: z.literal("selectie"),
-    employeeIds: ids.refine((list) => list.length > 0, { error: "Kies minstens één medewerker." }),
-  }),
+  z
+    .object({
+      scope: z.literal("selectie"),
+      employeeIds: ids,
+      // Roster entries nobody signed in for: no account id, so by employee number.
+      employeeNumbers: numbers,
+    })
+    .refine((input) => input.employeeIds.length + input.employeeNumbers.length > 0, {
+      error: "Kies minstens één medewerker.",
+      path: ["employeeIds"],
+    }),
   z.object({
     scope: z.literal("filter"),
     // The list page's query string (q, afdeling, status), read by the list's own parser.
@@ -43,19 +55,19 @@ export const sendRemindersAction = authorizedAction(
   async (input, { user }) => {
     const actor = { employeeId: user.employeeId, label: employeeLabel(user.employeeId) };
     let employeeIds: number[];
+    let employeeNumbers: string[];
     let extraNotOutstanding = 0;
     if (input.scope === "selectie") {
       employeeIds = [...new Set(input.employeeIds)];
+      employeeNumbers = [...new Set(input.employeeNumbers)];
     } else {
       const filter = parseEmployeeListFilter(new URLSearchParams(input.filter));
-      const { accountIds, inFilter } = await outstandingAccountsInFilter({
-        filter,
-        now: new Date(),
-      });
-      employeeIds = accountIds;
-      extraNotOutstanding = inFilter - accountIds.length;
+      const targets = await outstandingAccountsInFilter({ filter, now: new Date() });
+      employeeIds = targets.accountIds;
+      employeeNumbers = targets.employeeNumbers;
+      extraNotOutstanding = targets.inFilter - employeeIds.length - employeeNumbers.length;
     }
-    if (employeeIds.length === 0) {
+    if (employeeIds.length === 0 && employeeNumbers.length === 0) {
       return {
         sent: 0,
         alreadyToday: 0,
@@ -64,7 +76,7 @@ export const sendRemindersAction = authorizedAction(
         failed: 0,
       };
     }
-    const result = await sendReminders({ employeeIds, actor });
+    const result = await sendReminders({ employeeIds, employeeNumbers, actor });
     return {
       sent: result.sent,
       alreadyToday: result.alreadyToday,

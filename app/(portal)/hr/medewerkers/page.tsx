@@ -221,13 +221,13 @@ export default async function EmployeeListPage({ searchParams }: Props) {
               <tr key={row.rowKey} className="border-b border-stone-200 dark:border-stone-800">
                 {mayRemind ? (
                   <td className="py-2 pr-3">
-                    {/* Only someone who can still be reminded: signed in once, not yet acknowledged. */}
-                    {row.accountId !== null &&
-                    (row.status === "outstanding" || row.status === "overdue") ? (
+                    {/* Only someone who can still be reminded: not yet acknowledged. Someone who
+                        never signed in is mailed at the roster's address, by employee number. */}
+                    {row.status === "outstanding" || row.status === "overdue" ? (
                       <input
                         type="checkbox"
-                        name="employeeIds"
-                        value={row.accountId}
+                        name={row.accountId !== null ? "employeeIds" : "employeeNumbers"}
+                        value={row.accountId ?? row.employeeNumber ?? ""}
                         form={REMINDER_FORM_ID}
                         aria-label={`${row.name} kiezen voor een herinnering`}
                         className="size-5"
