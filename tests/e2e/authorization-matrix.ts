@@ -139,7 +139,8 @@ export const MATRIX: readonly MatrixEntry[] = [
     kind: "page",
     path: "/redactie",
     allow: EDITOR,
-    expect: { status: 200, text: "Toegestane componenten" },
+    // From the help panel's list, which the server hands to the editor (so also in the RSC payload).
+    expect: { status: 200, text: "Een opvallend blok: type" },
   },
   {
     kind: "page",
