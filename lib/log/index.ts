@@ -3,7 +3,7 @@ import "server-only";
 import type { Logger } from "pino";
 import { headers } from "next/headers";
 import { createLogger, SYSTEM_REQUEST_ID } from "./logger";
-import { REQUEST_ID_HEADER } from "./request-id";
+import { REQUEST_ID_HEADER, requestIdFrom } from "./request-id";
 
 // One root per process (Next may load this module more than once); lines come from its children.
 const root = ((globalThis as Record<symbol, unknown>)[Symbol.for("portal.log")] ??=
@@ -17,16 +17,19 @@ export function logForRequest(reqId: string): Logger {
 /** Lines outside a request: startup, timers, CLIs. */
 export const systemLog: Logger = logForRequest(SYSTEM_REQUEST_ID);
 
-/** The current request's id (set by proxy.ts), or "system" outside a request. */
+/**
+ * The current request's id (set by proxy.ts), or "system" outside a request. A request the proxy
+ * does not see (its matcher skips paths with an extension, such as /hr/export.csv) gets a fresh id
+ * per line: still not "system", and still findable from the line's path.
+ */
 export async function currentRequestId(): Promise<string> {
   try {
-    return (await headers()).get(REQUEST_ID_HEADER) ?? SYSTEM_REQUEST_ID;
+    return requestIdFrom((await headers()).get(REQUEST_ID_HEADER));
   } catch {
     // Outside a request scope (startup, a CLI, a timer) headers() refuses.
     return SYSTEM_REQUEST_ID;
   }
 }
-
 
 type Level = "debug" | "info" | "warn" | "error";
 /** Fields of a log event. People appear only as `employeeId`. */

@@ -72,6 +72,15 @@ describe("the e2e portal's output", () => {
       ...DEMO_ACCOUNTS.flatMap((account) => [account.name, account.email]),
     ];
     expect(checkServerLog({ stdout, stderr }, secrets)).toEqual([]);
+    // `npm start` says where the portal is and who can sign in, once, and nothing of Next's banner,
+    // its telemetry notice or oidc-provider's runtime warning.
+    const plain = stdout.split("\n").filter((line) => line !== "" && !line.startsWith("{"));
+    expect(plain.filter((line) => !line.startsWith("[start] Building"))).toEqual([
+      expect.stringMatching(/^\[start\] Portal ready: http:\/\/127\.0\.0\.1:\d+ /),
+      expect.stringMatching(/^\[start\] Demo sign-in \(password "demo"\): medewerker /),
+    ]);
+    expect(stderr).not.toContain("oidc-provider WARNING");
+    expect(`${stdout}${stderr}`).not.toMatch(/telemetry/i);
     // The run signed people in and refused some: both are in the log.
     const events = stdout
       .split("\n")
