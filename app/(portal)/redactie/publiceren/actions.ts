@@ -11,7 +11,6 @@ import { notifyNewVersion } from "@/lib/policy/notify";
 import { publishGuarded } from "@/lib/policy/publish";
 import { checkbox, optionalDate } from "../_publish/form-fields";
 
-
 const schema = z.object({
   summary: z.string().max(2_000),
   material: z.enum(["ja", "nee"], { error: "Kies of de wijziging inhoudelijk is." }),

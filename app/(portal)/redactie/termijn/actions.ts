@@ -8,7 +8,6 @@ import { employeeLabel } from "@/lib/employees/queries";
 import { changeDeadline } from "@/lib/policy/deadline-changes";
 import { checkbox, optionalDate } from "../_publish/form-fields";
 
-
 const schema = z.object({
   deadline: optionalDate,
   // An empty date only removes the deadline when this is ticked: no accidental removal.

@@ -9,7 +9,6 @@ import { employeeLabel } from "@/lib/employees/queries";
 import { AppError } from "@/lib/errors";
 import { withdrawCurrentVersion } from "@/lib/policy/publish";
 
-
 const versionNumber = z.coerce.number().int().min(1).max(1_000_000);
 
 /**
