@@ -71,7 +71,9 @@ test("communicatie is refused a past deadline, publishes a material change, and 
   const deadline = page.getByLabel(/^Uiterste datum/);
   await deadline.fill("2020-01-01");
   await page.getByRole("button", { name: `Versie ${current + 1} publiceren` }).click();
-  await expect(page.getByRole("alert")).toContainText("1 januari 2020 ligt niet in de toekomst");
+  await expect(page.locator("main").getByRole("alert")).toContainText(
+    "1 januari 2020 ligt niet in de toekomst",
+  );
   await expect(page).toHaveURL(/\/redactie\/publiceren/);
 
   await deadline.fill("2099-06-30");
@@ -115,7 +117,7 @@ test("a deadline is corrected without a new version, and the employee sees it at
   await page.getByLabel("Nieuwe uiterste datum").fill("2020-01-01");
   await page.getByLabel("Reden (verplicht)").fill("Test");
   await page.getByRole("button", { name: "Uiterste datum wijzigen" }).click();
-  await expect(page.getByRole("alert")).toContainText("ligt niet in de toekomst");
+  await expect(page.locator("main").getByRole("alert")).toContainText("ligt niet in de toekomst");
 
   await page.getByLabel("Nieuwe uiterste datum").fill("2099-07-31");
   await page.getByLabel("Reden (verplicht)").fill("Een maand langer voor de zomer");

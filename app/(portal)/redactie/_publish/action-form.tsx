@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { startTransition, useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/auth/action-core";
 
@@ -33,7 +33,17 @@ export function ActionForm({
         : state.message
       : null;
   return (
-    <form action={formAction} className={className}>
+    <form
+      action={formAction}
+      // React resets a form after its action; an editor whose publish was refused keeps what
+      // they typed. Without JavaScript the plain action above still submits.
+      onSubmit={(event) => {
+        event.preventDefault();
+        const data = new FormData(event.currentTarget);
+        startTransition(() => formAction(data));
+      }}
+      className={className}
+    >
       {children}
       <div className="flex flex-wrap items-center gap-3">
         <Button type="submit" variant={variant} disabled={pending}>

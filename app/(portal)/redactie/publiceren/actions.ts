@@ -2,7 +2,7 @@
 
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { authorizedAction, type ActionResult } from "@/lib/auth/action";
+import { authorizedAction } from "@/lib/auth/action";
 import { DEFAULT_POLICY } from "@/lib/content/source";
 import { discardDraft, draftSources, getDraft } from "@/lib/drafts/queries";
 import { employeeLabel } from "@/lib/employees/queries";
@@ -10,8 +10,6 @@ import { AppError } from "@/lib/errors";
 import { notifyNewVersion } from "@/lib/policy/notify";
 import { publishGuarded } from "@/lib/policy/publish";
 import { checkbox, optionalDate } from "../_publish/form-fields";
-
-export type PublishState = ActionResult | null;
 
 const schema = z.object({
   summary: z.string().max(2_000),

@@ -2,13 +2,11 @@
 
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { authorizedAction, type ActionResult } from "@/lib/auth/action";
+import { authorizedAction } from "@/lib/auth/action";
 import { DEFAULT_POLICY } from "@/lib/content/source";
 import { employeeLabel } from "@/lib/employees/queries";
 import { changeDeadline } from "@/lib/policy/deadline-changes";
 import { checkbox, optionalDate } from "../_publish/form-fields";
-
-export type DeadlineState = ActionResult | null;
 
 const schema = z.object({
   deadline: optionalDate,

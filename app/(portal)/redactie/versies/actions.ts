@@ -2,14 +2,12 @@
 
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { authorizedAction, type ActionResult } from "@/lib/auth/action";
+import { authorizedAction } from "@/lib/auth/action";
 import { DEFAULT_POLICY } from "@/lib/content/source";
 import { restoreVersionToDraft } from "@/lib/drafts/queries";
 import { employeeLabel } from "@/lib/employees/queries";
 import { AppError } from "@/lib/errors";
 import { withdrawCurrentVersion } from "@/lib/policy/publish";
-
-export type HistoryState = ActionResult | null;
 
 const versionNumber = z.coerce.number().int().min(1).max(1_000_000);
 
