@@ -22,7 +22,7 @@ delete process.env.DATABASE_URL;
 const { createTestStore, seedStore } = await import("../tests/system/support/store");
 const { checkProtocol, cookiesFor, percentile, preparePortal, warmUp } =
   await import("../tests/system/support/portal");
-const { encodeAcknowledgement } = await import("../tests/system/support/action");
+const { encodeAcknowledgement, mintReadingToken } = await import("../tests/system/support/action");
 
 const store = await createTestStore();
 process.env.DATA_DIR = store.dataDir!;
@@ -103,7 +103,18 @@ try {
   if (ACKS > 0) {
     const cookies = await cookiesFor(ackers, portal.secret);
     const fields = { versionId: version.id, contentHash: version.contentHash };
-    const bodies = await Promise.all(ackers.map(() => encodeAcknowledgement(fields)));
+    const bodies = await Promise.all(
+      ackers.map((employee) =>
+        encodeAcknowledgement({
+          ...fields,
+          readingToken: mintReadingToken({
+            secret: portal.secret,
+            employeeId: employee.id,
+            versionId: version.id,
+          }),
+        }),
+      ),
+    );
     const latencies: number[] = [];
     let ok = 0;
     let next = 0;
