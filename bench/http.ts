@@ -50,7 +50,7 @@ if (STORE === "postgres") {
 const { createTestStore, seedStore } = await import("../tests/system/support/store");
 const { checkProtocol, cookiesFor, percentile, preparePortal, warmUp } =
   await import("../tests/system/support/portal");
-const { encodeAcknowledgement } = await import("../tests/system/support/action");
+const { encodeAcknowledgement, mintReadingToken } = await import("../tests/system/support/action");
 
 const store = await createTestStore();
 // PostgreSQL runs still need a data directory (the demo setup keeps its generated secrets there).
@@ -254,7 +254,18 @@ try {
   if (ACKS > 0) {
     const cookies = await cookiesFor(ackers, portal.secret);
     const fields = { versionId: version.id, contentHash: version.contentHash };
-    const bodies = await Promise.all(ackers.map(() => encodeAcknowledgement(fields)));
+    const bodies = await Promise.all(
+      ackers.map((employee) =>
+        encodeAcknowledgement({
+          ...fields,
+          readingToken: mintReadingToken({
+            secret: portal.secret,
+            employeeId: employee.id,
+            versionId: version.id,
+          }),
+        }),
+      ),
+    );
     const latencies: number[] = [];
     let ok = 0;
     let next = 0;

@@ -1,8 +1,5 @@
-import "server-only";
-
+// Pure (no env): the system tests and benchmarks sign tokens as the portal does.
 import { createHmac, timingSafeEqual } from "node:crypto";
-import { env } from "@/lib/env";
-import { deriveSecret } from "@/lib/secrets";
 
 /**
  * Proof that a page with the whole text was rendered for this employee and this version before they
@@ -90,18 +87,4 @@ export function verifyReadingToken(
       issuedAt: new Date(payload.t),
     },
   };
-}
-
-const tokenSecret = () => deriveSecret(env.NEXTAUTH_SECRET, "reading-token");
-
-/** Called while rendering a page that shows the whole text (or the redline) with the form under it. */
-export function issueReadingToken(claims: Omit<ReadingClaims, "issuedAt">): string {
-  return signReadingToken(tokenSecret(), { ...claims, issuedAt: new Date() });
-}
-
-export function checkReadingToken(
-  token: string | null | undefined,
-  expected: { employeeId: number; versionId: number },
-): ReadingTokenCheck {
-  return verifyReadingToken(tokenSecret(), token, expected);
 }

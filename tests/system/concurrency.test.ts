@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { encodeAcknowledgement, type Outcome } from "./support/action";
+import { encodeAcknowledgement, mintReadingToken, type Outcome } from "./support/action";
 import {
   checkProtocol,
   cookiesFor,
@@ -69,7 +69,14 @@ describe(`acknowledgements under concurrency (${process.env.TEST_DATABASE_URL ? 
         Array.from({ length: SUBMITS_PER_EMPLOYEE }, async () => ({
           employee,
           cookie: cookies[index],
-          body: await encodeAcknowledgement(fields),
+          body: await encodeAcknowledgement({
+            ...fields,
+            readingToken: mintReadingToken({
+              secret: portal.secret,
+              employeeId: employee.id,
+              versionId: version.id,
+            }),
+          }),
         })),
       ),
     );

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import type { ActionClient, Outcome } from "./support/action";
+import { mintReadingToken, type ActionClient, type Outcome } from "./support/action";
 import {
   checkProtocol,
   cookiesFor,
@@ -91,7 +91,14 @@ async function loadAndKill({
       inFlight++;
       const outcome = await client.acknowledge({
         cookie: cookies[index],
-        fields,
+        fields: {
+          ...fields,
+          readingToken: mintReadingToken({
+            secret: portal.secret,
+            employeeId: round[index].id,
+            versionId: version.id,
+          }),
+        },
         signal: AbortSignal.timeout(60_000),
       });
       inFlight--;
@@ -159,7 +166,15 @@ describe(`acknowledgements survive a crash (${process.env.TEST_DATABASE_URL ? "P
       const [afterCookie] = await cookiesFor([afterRestart], portal.secret);
       const afterOutcome = await restarted.client.acknowledge({
         cookie: afterCookie,
-        fields: { versionId: version.id, contentHash: version.contentHash },
+        fields: {
+          versionId: version.id,
+          contentHash: version.contentHash,
+          readingToken: mintReadingToken({
+            secret: portal.secret,
+            employeeId: afterRestart.id,
+            versionId: version.id,
+          }),
+        },
       });
       if (afterOutcome.kind === "ok") confirmed.set(afterRestart.id, afterRestart);
       const stopExit = await server.stop();

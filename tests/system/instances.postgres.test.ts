@@ -8,11 +8,17 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { verifyAuditChain } from "@/lib/audit/events";
 import { contentDirectory, DEFAULT_POLICY } from "@/lib/content/source";
 import { acknowledgements, policyVersions } from "@/lib/db/schema";
-import { encodeAcknowledgement, type ActionClient, type Outcome } from "./support/action";
+import {
+  encodeAcknowledgement,
+  mintReadingToken,
+  type ActionClient,
+  type Outcome,
+} from "./support/action";
 import {
   cookiesFor,
   getHealth,
   getPage,
+  offeredReadingToken,
   offeredVersion,
   percentile,
   preparePortal,
@@ -211,7 +217,7 @@ describe("two instances on one PostgreSQL database", () => {
     const [a, b] = instances.map(running);
     const before = await Promise.all(
       [a, b].map(({ server }) =>
-        getPage({ baseUrl: server.baseUrl, path: "/richtlijnen", cookie: readerCookie }),
+        getPage({ baseUrl: server.baseUrl, path: "/richtlijnen/volledig", cookie: readerCookie }),
       ),
     );
     for (const [index, page] of before.entries())
@@ -220,7 +226,10 @@ describe("two instances on one PostgreSQL database", () => {
     expect(offered[0], "A offers a version to acknowledge").not.toBeNull();
     expect(offered[1], "both instances offer the same version").toEqual(offered[0]);
     for (const page of before) expect(page.html).toContain(NOT_ACKNOWLEDGED);
-    const fields = offered[0]!;
+    // A's token: both instances sign with the same secret, so B accepts it too.
+    const readingToken = offeredReadingToken(before[0].html);
+    expect(readingToken, "the form carries a reading token").not.toBeNull();
+    const fields = { ...offered[0]!, readingToken: readingToken! };
 
     const onA = await a.client.acknowledge({ cookie: readerCookie, fields });
     expect(onA.kind, JSON.stringify(onA)).toBe("ok");
@@ -371,10 +380,10 @@ describe("two instances on one PostgreSQL database", () => {
   test(`${LOAD_EMPLOYEES} employees acknowledging version 2 on A and on B at the same moment give ${LOAD_EMPLOYEES} rows`, async () => {
     const [a, b] = instances.map(running);
     const cookies = await cookiesFor(loadEmployees, secret);
-    // Someone who never acknowledged gets the form on the overview, on either instance.
+    // Someone who never acknowledged gets the form under the full text, on either instance.
     const overviews = await Promise.all(
       [a, b].map(({ server }) =>
-        getPage({ baseUrl: server.baseUrl, path: "/richtlijnen", cookie: cookies[0] }),
+        getPage({ baseUrl: server.baseUrl, path: "/richtlijnen/volledig", cookie: cookies[0] }),
       ),
     );
     const fields = offeredVersion(overviews[0].html);
@@ -387,7 +396,14 @@ describe("two instances on one PostgreSQL database", () => {
         [a.client, b.client].map(async (client) => ({
           client,
           cookie: cookies[index],
-          body: await encodeAcknowledgement(fields!),
+          body: await encodeAcknowledgement({
+            ...fields!,
+            readingToken: mintReadingToken({
+              secret,
+              employeeId: loadEmployees[index].id,
+              versionId: fields!.versionId,
+            }),
+          }),
         })),
       ),
     );

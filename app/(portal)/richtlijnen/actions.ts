@@ -7,7 +7,7 @@ import { authorizedAction, type ActionResult } from "@/lib/auth/action";
 import { acknowledgeVersion } from "@/lib/acknowledgements/queries";
 import { AppError } from "@/lib/errors";
 import { formatDateTime } from "@/lib/format/dates";
-import { checkReadingToken } from "@/lib/reading/reading-token";
+import { checkReadingToken } from "@/lib/reading/reading-token-server";
 
 export type AcknowledgeState = ActionResult<{
   versionNumber: number;

@@ -1,3 +1,5 @@
+import { signReadingToken } from "@/lib/reading/reading-token";
+import { deriveSecret } from "@/lib/secrets";
 import {
   encodeActionReply,
   findActionId as findActionIdIn,
@@ -12,7 +14,34 @@ export function findActionId(
   return findActionIdIn(exportedName, fileHint);
 }
 
-export type AckFields = { versionId: number; contentHash: string; confirm?: string };
+export type AckFields = {
+  versionId: number;
+  contentHash: string;
+  confirm?: string;
+  /** What the page with the full text issues; the action refuses a confirmation without it. */
+  readingToken?: string;
+};
+
+/**
+ * The reading token the full-text page would have issued to this employee, signed as the portal
+ * signs it (with its NEXTAUTH_SECRET), so a load test need not render a page per employee.
+ */
+export function mintReadingToken({
+  secret,
+  employeeId,
+  versionId,
+}: {
+  secret: string;
+  employeeId: number;
+  versionId: number;
+}): string {
+  return signReadingToken(deriveSecret(secret, "reading-token"), {
+    employeeId,
+    versionId,
+    page: "volledig",
+    issuedAt: new Date(),
+  });
+}
 
 /** The reply for `acknowledgeAction(previousState = null, formData)`. */
 export async function encodeAcknowledgement(fields: AckFields): Promise<FormData> {
@@ -20,6 +49,7 @@ export async function encodeAcknowledgement(fields: AckFields): Promise<FormData
   form.append("versionId", String(fields.versionId));
   form.append("contentHash", fields.contentHash);
   form.append("confirm", fields.confirm ?? "ja");
+  if (fields.readingToken) form.append("readingToken", fields.readingToken);
   return encodeActionReply([null, form]);
 }
 

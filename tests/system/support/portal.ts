@@ -69,7 +69,8 @@ export async function preparePortal(
 
 /**
  * An authenticated page view that needs the store: opens it (migrations, PGlite recovery, lock
- * take-over) before any load, and checks that the page offers the version the test will acknowledge.
+ * take-over) before any load, and checks that the page offers the version the test will acknowledge
+ * (the full text: the form comes after it).
  */
 export async function warmUp({
   server,
@@ -80,7 +81,7 @@ export async function warmUp({
   cookie: string;
   version: CurrentVersion;
 }) {
-  const response = await fetch(`${server.baseUrl}/richtlijnen`, {
+  const response = await fetch(`${server.baseUrl}/richtlijnen/volledig`, {
     headers: { Cookie: cookie },
     redirect: "manual",
     signal: AbortSignal.timeout(60_000),
@@ -88,7 +89,7 @@ export async function warmUp({
   const html = await response.text();
   if (response.status !== 200) {
     throw new Error(
-      `GET /richtlijnen answered ${response.status} (${response.headers.get("location") ?? ""}):\n${html.slice(0, 500)}\n--- server output ---\n${server.output().slice(-3000)}`,
+      `GET /richtlijnen/volledig answered ${response.status} (${response.headers.get("location") ?? ""}):\n${html.slice(0, 500)}\n--- server output ---\n${server.output().slice(-3000)}`,
     );
   }
   const versionId = /name="versionId" value="(\d+)"/.exec(html)?.[1];
@@ -212,4 +213,9 @@ export function report(label: string, figures: Record<string, unknown>) {
     )
     .join(" ");
   console.log(`[system] ${label}: ${text}`);
+}
+
+/** The reading token the page's acknowledgement form carries, or null when it offers no form. */
+export function offeredReadingToken(html: string): string | null {
+  return /name="readingToken" value="([A-Za-z0-9_.-]+)"/.exec(html)?.[1] ?? null;
 }

@@ -1,7 +1,8 @@
 import { AcknowledgeForm } from "./acknowledge-form";
 import { formatDateTime } from "@/lib/format/dates";
 import type { AcknowledgementStatus } from "@/lib/acknowledgements/queries";
-import { issueReadingToken, type ReadingPage } from "@/lib/reading/reading-token";
+import { issueReadingToken } from "@/lib/reading/reading-token-server";
+import type { ReadingPage } from "@/lib/reading/reading-token";
 import { ButtonLink } from "@/components/ui/button";
 import { TextLink } from "@/components/ui/link";
 
