@@ -3,6 +3,7 @@ import { requirePermission } from "@/lib/auth/session";
 import { mdxComponentSpecs } from "@/lib/content/mdx-components";
 import { DEFAULT_POLICY } from "@/lib/content/source";
 import { getDraft } from "@/lib/drafts/queries";
+import { PublishNav } from "./_publish/publish-nav";
 import { DraftEditor } from "./_components/draft-editor";
 
 export const metadata: Metadata = { title: "Redactie – Richtlijnen sociale media" };
@@ -16,5 +17,10 @@ export default async function EditorPage() {
     description: spec.description,
     example: spec.example,
   }));
-  return <DraftEditor initial={draft} help={help} />;
+  return (
+    <div className="space-y-6">
+      <PublishNav current="/redactie" />
+      <DraftEditor initial={draft} help={help} />
+    </div>
+  );
 }
