@@ -136,7 +136,12 @@ async function startBare(file: string, port: number): Promise<ChildProcess> {
  * files it loads, raw and gzip. The floor page is the bare Next.js page of the same build.
  */
 async function weigh(baseUrl: string, pagePath: string, cookie: string) {
-  const html = await (await fetch(`${baseUrl}${pagePath}`, { headers: { cookie } })).text();
+  const html = await (
+    await fetch(`${baseUrl}${pagePath}`, {
+      headers: { cookie },
+      signal: AbortSignal.timeout(30_000),
+    })
+  ).text();
   const inline = [...html.matchAll(/<script[^>]*>([\s\S]*?)<\/script>/g)]
     .map((match) => match[1])
     .filter((body) => body.includes("self.__next_f"))
@@ -148,7 +153,11 @@ async function weigh(baseUrl: string, pagePath: string, cookie: string) {
   let scriptGzip = 0;
   for (const source of sources) {
     const body = Buffer.from(
-      await (await fetch(new URL(source.replaceAll("&amp;", "&"), baseUrl))).arrayBuffer(),
+      await (
+        await fetch(new URL(source.replaceAll("&amp;", "&"), baseUrl), {
+          signal: AbortSignal.timeout(30_000),
+        })
+      ).arrayBuffer(),
     );
     scriptBytes += body.length;
     scriptGzip += gz(body);
@@ -166,6 +175,7 @@ async function weigh(baseUrl: string, pagePath: string, cookie: string) {
 }
 
 try {
+  console.log(`  ${new Date().toISOString().slice(11, 19)} seeding`);
   const seeded = await store.withStore((opened) =>
     seedStore(opened, { employees: ACKS + 1, prefix: "bench" }),
   );
@@ -186,16 +196,25 @@ try {
   const afterStart = serverMemory(server.pid);
 
   const partPath = "/richtlijnen/zakelijk-gebruik";
-  const partResponse = await fetch(`${server.baseUrl}${partPath}`, { headers: { cookie } });
+  const step = (what: string) => console.log(`  ${new Date().toISOString().slice(11, 19)} ${what}`);
+  step("server ready, store open");
+  const partResponse = await fetch(`${server.baseUrl}${partPath}`, {
+    headers: { cookie },
+    signal: AbortSignal.timeout(30_000),
+  });
   const partBytes = Buffer.from(await partResponse.arrayBuffer());
   if (partResponse.status !== 200)
     throw new Error(`GET ${partPath} answered ${partResponse.status}`);
-  const floorResponse = await fetch(`${server.baseUrl}/vloer`, { headers: { cookie } });
+  const floorResponse = await fetch(`${server.baseUrl}/vloer`, {
+    headers: { cookie },
+    signal: AbortSignal.timeout(30_000),
+  });
   if (floorResponse.status !== 200)
     throw new Error(`GET /vloer answered ${floorResponse.status}: is /vloer in this build?`);
   const bareFile = path.join(dataDir, "bench-part.html");
   writeFileSync(bareFile, partBytes);
   bare = await startBare(bareFile, PORT + 1);
+  step("bare server ready");
 
   const weight = {
     part: await weigh(server.baseUrl, partPath, cookie),
@@ -215,6 +234,7 @@ try {
   }
   const rounds: Record<string, Awaited<ReturnType<typeof load>>>[] = [];
   for (let round = 0; round < ROUNDS; round++) {
+    step(`round ${round + 1}`);
     const figures: Record<string, Awaited<ReturnType<typeof load>>> = {};
     for (const target of targets) {
       if (WARMUP_S > 0) await load(target.url, target.cookie, WARMUP_S);
@@ -252,6 +272,7 @@ try {
   // Acknowledgements: each employee once (a real insert and audit event), WRITERS at a time.
   let acks = null;
   if (ACKS > 0) {
+    step("acknowledgements");
     const cookies = await cookiesFor(ackers, portal.secret);
     const fields = { versionId: version.id, contentHash: version.contentHash };
     const bodies = await Promise.all(

@@ -9,7 +9,6 @@ import type {
   AcknowledgementWithVersion,
 } from "@/lib/acknowledgements/queries";
 import { computeAcknowledgementState } from "@/lib/acknowledgements/state";
-import { getCurrentUser } from "@/lib/auth/session";
 import { type Db, type Executor, getDb } from "@/lib/db/client";
 import { acknowledgements, policyVersions } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
@@ -191,6 +190,8 @@ const readingState = cache(async (policy: string, employeeId: number | null) =>
  */
 export const getCurrentPolicy = cache(
   async (policy: string = DEFAULT_POLICY): Promise<CurrentPolicy> => {
+    // Loaded when asked: the rest of this module also runs outside Next (tsx scripts, tests).
+    const { getCurrentUser } = await import("@/lib/auth/session");
     const user = await getCurrentUser();
     return (await readingState(policy, user?.employeeId ?? null)).policy;
   },

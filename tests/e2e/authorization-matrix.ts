@@ -90,6 +90,9 @@ const POLICY_TEXT = "onuitwisbare sporen"; // from the part "Algemeen"
 export const MATRIX: readonly MatrixEntry[] = [
   // Pages
   { kind: "page", path: "/", allow: SIGNED_IN, expect: { status: 307, location: "/richtlijnen" } },
+  // The benchmark's floor page (bench/README.md): a 404 unless the server runs with BENCH_FLOOR=1,
+  // which the e2e server never does; the signed-out are sent to sign-in by the proxy as for any page.
+  { kind: "page", path: "/vloer", allow: SIGNED_IN, expect: { status: 404 } },
   {
     kind: "page",
     path: "/aanmelden",
