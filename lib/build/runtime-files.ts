@@ -36,6 +36,13 @@ const WORKER_PACKAGES = [
   "mdast-util-to-string",
 ];
 
+/**
+ * Loaded by Node from node_modules at run time, past the bundler: react-dom/server renders each
+ * published part to HTML once (lib/content/static-markup.ts). Without it the pages still work, at
+ * the cost of rendering the tree on every view.
+ */
+const SERVER_LOADED_PACKAGES = ["react", "react-dom"];
+
 /** `./node_modules/<name>/**` for each package and its installed (hoisted) dependencies. */
 export function packageClosureGlobs(root: string, names: readonly string[]): string[] {
   const seen = new Set<string>();
@@ -55,5 +62,8 @@ export function packageClosureGlobs(root: string, names: readonly string[]): str
 }
 
 export function runtimeFileGlobs(root: string): string[] {
-  return [...RUNTIME_FILES, ...packageClosureGlobs(root, WORKER_PACKAGES)];
+  return [
+    ...RUNTIME_FILES,
+    ...packageClosureGlobs(root, [...WORKER_PACKAGES, ...SERVER_LOADED_PACKAGES]),
+  ];
 }

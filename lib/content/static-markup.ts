@@ -11,7 +11,7 @@ let renderer: RenderToStaticMarkup | null | undefined;
  * React's renderToStaticMarkup, loaded by Node from node_modules rather than through the bundler:
  * in the server components layer the bundler refuses react-dom/server, yet rendering a published
  * part once per version to HTML is exactly what makes a page view cheap (see
- * components/content/mdx-content.tsx and docs/decisions/0012-current-version-cache.md). The MDX
+ * components/content/mdx-content.tsx and docs/decisions/0015-reading-path-cache.md). The MDX
  * code is evaluated by mdx-bundler/client, which Node also loads from node_modules (it is a
  * server external package), so both sides use the same React. Null where it cannot be loaded (the
  * react-server condition, a trimmed deployment): the caller then renders the tree as before.

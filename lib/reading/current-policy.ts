@@ -89,7 +89,7 @@ export const getPolicyVersion = cache(async (number: number, policy: string = DE
 export type CurrentPolicy = ReturnType<typeof policyOf>;
 export type PolicyPart = CurrentPolicy["parts"][number];
 
-// The text cache (docs/decisions/0012-reading-path-cache.md). A published version's text never
+// The text cache (docs/decisions/0015-reading-path-cache.md). A published version's text never
 // changes (triggers refuse UPDATE on policy_versions, its parts and its renderings), so its parts
 // are kept per instance under the version's id and content hash. What may change for a version
 // (a corrected deadline) and which version is current are read on every request, in the same
