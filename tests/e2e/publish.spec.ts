@@ -114,12 +114,12 @@ test("a deadline is corrected without a new version, and the employee sees it at
   const current = await currentVersionNumber(page);
   await page.goto("/redactie/termijn");
   await expect(page.locator("main")).toContainText("30 juni 2099");
-  await page.getByLabel("Nieuwe uiterste datum").fill("2020-01-01");
+  await page.getByRole("textbox", { name: "Nieuwe uiterste datum" }).fill("2020-01-01");
   await page.getByLabel("Reden (verplicht)").fill("Test");
   await page.getByRole("button", { name: "Uiterste datum wijzigen" }).click();
   await expect(page.locator("main").getByRole("alert")).toContainText("ligt niet in de toekomst");
 
-  await page.getByLabel("Nieuwe uiterste datum").fill("2099-07-31");
+  await page.getByRole("textbox", { name: "Nieuwe uiterste datum" }).fill("2099-07-31");
   await page.getByLabel("Reden (verplicht)").fill("Een maand langer voor de zomer");
   await page.getByRole("button", { name: "Uiterste datum wijzigen" }).click();
   await expect(page).toHaveURL(/gewijzigd=/);

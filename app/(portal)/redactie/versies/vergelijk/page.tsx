@@ -72,7 +72,13 @@ export default async function ComparePage({ searchParams }: Props) {
                 {changed ? "" : " (ongewijzigd)"}
               </h3>
               {changed ? (
-                <pre className="overflow-x-auto rounded-md border border-stone-300 bg-white p-3 text-sm dark:border-stone-700 dark:bg-stone-950">
+                // Focusable and named: a wide line scrolls sideways, also by keyboard.
+                <pre
+                  tabIndex={0}
+                  role="region"
+                  aria-label={`Brontekst van ${(b ?? a)!.title}, verschillen`}
+                  className="overflow-x-auto rounded-md border border-stone-300 bg-white p-3 text-sm dark:border-stone-700 dark:bg-stone-950"
+                >
                   <code>
                     {changes.flatMap((change, index) =>
                       change.value
