@@ -1,5 +1,5 @@
 // The notice of a new material version, in Dutch, as plain text and simple HTML. Pure: no I/O.
-import { escapeHtml } from "@/lib/mail/html";
+import { layoutMail } from "@/lib/mail/html";
 import { formatDeadline, type RenderedMail } from "@/lib/reminders/mail";
 
 export type NewVersionMailInput = {
@@ -26,33 +26,12 @@ export function renderNewVersionMail(input: NewVersionMailInput): RenderedMail {
       ? `Bevestig de richtlijnen uiterlijk ${deadline}.`
       : "Bevestig de richtlijnen zodra je ze hebt gelezen.",
   ];
-  const greeting = `Beste ${input.name},`;
-  const closing = ["Met vriendelijke groet,", "Communicatie, Kempenhaeghe"];
-  const footer = "Dit bericht is automatisch verstuurd door het beleidsportaal.";
-  const text = [
-    greeting,
-    "",
-    ...paragraphs.flatMap((paragraph) => [paragraph, ""]),
-    `Bekijk wat er is veranderd: ${link}`,
-    "",
-    ...closing,
-    "",
-    footer,
-    "",
-  ].join("\n");
-  const html = [
-    "<!doctype html>",
-    '<html lang="nl"><head><meta charset="utf-8"><title>',
-    escapeHtml(subject),
-    "</title></head>",
-    '<body style="font-family: Arial, sans-serif; font-size: 16px; line-height: 1.5; color: #1a1a1a;">',
-    `<p>${escapeHtml(greeting)}</p>`,
-    ...paragraphs.map((paragraph) => `<p>${escapeHtml(paragraph)}</p>`),
-    `<p><a href="${escapeHtml(link)}">Bekijk wat er is veranderd</a><br>${escapeHtml(link)}</p>`,
-    `<p>${closing.map(escapeHtml).join("<br>")}</p>`,
-    `<p style="font-size: 14px; color: #555;">${escapeHtml(footer)}</p>`,
-    "</body></html>",
-    "",
-  ].join("\n");
-  return { subject, text, html };
+  return layoutMail({
+    subject,
+    greeting: `Beste ${input.name},`,
+    paragraphs,
+    link,
+    linkLabel: "Bekijk wat er is veranderd",
+    closing: ["Met vriendelijke groet,", "Communicatie, Kempenhaeghe"],
+  });
 }

@@ -1,5 +1,5 @@
 import { formatDate, formatDateTime } from "@/lib/format/dates";
-import { escapeHtml } from "@/lib/mail/html";
+import { layoutMail } from "@/lib/mail/html";
 import type { MailKind } from "@/lib/db/schema";
 import { amsterdamDay } from "./days";
 
@@ -52,36 +52,12 @@ export function renderReminderMail(input: ReminderMailInput): RenderedMail {
         : "Lees de richtlijnen en bevestig ze.",
     );
   }
-  const greeting = `Beste ${input.name},`;
-  const closing = ["Met vriendelijke groet,", "P&O (Personeel & Organisatie), Kempenhaeghe"];
-  const footer = "Dit bericht is automatisch verstuurd door het beleidsportaal.";
-
-  const text = [
-    greeting,
-    "",
-    ...paragraphs.flatMap((paragraph) => [paragraph, ""]),
-    `Naar de richtlijnen: ${link}`,
-    "",
-    ...closing,
-    "",
-    footer,
-    "",
-  ].join("\n");
-
-  const html = [
-    "<!doctype html>",
-    '<html lang="nl"><head><meta charset="utf-8"><title>',
-    escapeHtml(subject),
-    "</title></head>",
-    '<body style="font-family: Arial, sans-serif; font-size: 16px; line-height: 1.5; color: #1a1a1a;">',
-    `<p>${escapeHtml(greeting)}</p>`,
-    ...paragraphs.map((paragraph) => `<p>${escapeHtml(paragraph)}</p>`),
-    `<p><a href="${escapeHtml(link)}">Naar de richtlijnen</a><br>${escapeHtml(link)}</p>`,
-    `<p>${closing.map(escapeHtml).join("<br>")}</p>`,
-    `<p style="font-size: 14px; color: #555;">${escapeHtml(footer)}</p>`,
-    "</body></html>",
-    "",
-  ].join("\n");
-
-  return { subject, text, html };
+  return layoutMail({
+    subject,
+    greeting: `Beste ${input.name},`,
+    paragraphs,
+    link,
+    linkLabel: "Naar de richtlijnen",
+    closing: ["Met vriendelijke groet,", "P&O (Personeel & Organisatie), Kempenhaeghe"],
+  });
 }
