@@ -6,9 +6,21 @@
 // References it starts itself: /vloer (the floor: a trivial dynamic page of this build, BENCH_FLOOR=1)
 // and a bare node:http server in its own process sending the part page's bytes (the machine's limit).
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
 
@@ -31,6 +43,13 @@ const WRITERS = option("writers", 50);
 const SOAK_MIN = option("soak", 0);
 const PORT = option("port", 3700);
 const CPU_PROF_DIR = text("cpu-prof");
+// --memory <dir>: the server runs with bench/memory-probe.mjs (process.memoryUsage() every second)
+// and writes a heap snapshot there after start, after the page runs and after the soak.
+const MEMORY_DIR = text("memory");
+// --memory-limit <MB>: the server runs in a memory control group of that size, as on a small VM.
+// Node sizes its heap from the memory it is given (here 4 GB of heap for 23.5 GB of RAM; 524 MB in
+// a 1 GB group), so this measures what an operator's VM would see, with no heap flag.
+const MEMORY_LIMIT_MB = text("memory-limit") === null ? null : option("memory-limit", 0);
 const STORE = text("store") ?? "pglite";
 // --targets part,floor: only these (a CPU profile of one page); the floor is always measured.
 const ONLY_TARGETS = text("targets")?.split(",") ?? null;
@@ -60,6 +79,42 @@ let server:
   Awaited<ReturnType<Awaited<ReturnType<typeof preparePortal>>["start"]>>["server"] | null = null;
 let bare: ChildProcess | null = null;
 
+/** A memory control group (cgroup v2, else v1) of MEMORY_LIMIT_MB; its `cgroup.procs` file. */
+function memoryGroup(): { procs: string; dir: string } | null {
+  if (MEMORY_LIMIT_MB === null) return null;
+  const bytes = String(MEMORY_LIMIT_MB * 1024 * 1024);
+  const name = `portal-bench-${process.pid}`;
+  for (const [root, limitFile] of [
+    ["/sys/fs/cgroup", "memory.max"],
+    ["/sys/fs/cgroup/unified", "memory.max"],
+    ["/sys/fs/cgroup/memory", "memory.limit_in_bytes"],
+  ]) {
+    // Only a mounted hierarchy with the memory controller (a plain folder would take any file).
+    const v2 = limitFile === "memory.max";
+    const controllers = path.join(root, "cgroup.controllers");
+    if (
+      v2
+        ? !existsSync(controllers) || !/\bmemory\b/.test(readFileSync(controllers, "utf8"))
+        : !existsSync(path.join(root, limitFile))
+    )
+      continue;
+    const dir = path.join(root, name);
+    try {
+      mkdirSync(dir);
+    } catch {
+      continue;
+    }
+    try {
+      writeFileSync(path.join(dir, limitFile), bytes);
+      return { procs: path.join(dir, "cgroup.procs"), dir };
+    } catch {
+      rmdirSync(dir);
+    }
+  }
+  throw new Error("--memory-limit needs a writable memory control group (run as root on Linux)");
+}
+const group = memoryGroup();
+
 async function cleanUp() {
   bare?.kill("SIGTERM");
   bare = null;
@@ -67,6 +122,7 @@ async function cleanUp() {
   server = null;
   await store.dispose();
   if (!store.dataDir) rmSync(dataDir, { recursive: true, force: true });
+  if (group) rmdirSync(group.dir); // empty once the server has exited
 }
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, () => void cleanUp().finally(() => process.exit(130)));
@@ -103,6 +159,28 @@ async function load(url: string, cookie: string | null, duration: number) {
       ? Math.round(result.throughput.total / result.requests.total / 1024)
       : 0,
   };
+}
+
+/** With --memory: asks the server for a heap snapshot (SIGUSR2) and waits until it is written. */
+async function heapSnapshot(pid: number, label: string) {
+  if (!MEMORY_DIR) return;
+  const dir = path.resolve(MEMORY_DIR);
+  const before = new Set(readdirSync(dir));
+  process.kill(pid, "SIGUSR2");
+  const deadline = Date.now() + 120_000;
+  let written: string | undefined;
+  let lastSize = -1;
+  while (Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    written ??= readdirSync(dir).find(
+      (name) => name.endsWith(".heapsnapshot") && !before.has(name),
+    );
+    if (!written) continue;
+    const size = statSync(path.join(dir, written)).size;
+    if (size > 0 && size === lastSize) break;
+    lastSize = size;
+  }
+  if (written) renameSync(path.join(dir, written), path.join(dir, `${label}.heapsnapshot`));
 }
 
 const median = (values: number[]) => {
@@ -185,8 +263,23 @@ try {
     dataDir,
     port: PORT,
     devIdpPort: PORT + 2,
-    env: { BENCH_FLOOR: "1" },
-    nodeArgs: CPU_PROF_DIR ? ["--cpu-prof", `--cpu-prof-dir=${CPU_PROF_DIR}`] : [],
+    env: {
+      BENCH_FLOOR: "1",
+      ...(process.env.XMALLOC ? { MALLOC_ARENA_MAX: process.env.XMALLOC } : {}),
+      ...(MEMORY_DIR ? { BENCH_MEMORY_DIR: path.resolve(MEMORY_DIR) } : {}),
+    },
+    nodeArgs: [
+      ...(CPU_PROF_DIR ? ["--cpu-prof", `--cpu-prof-dir=${CPU_PROF_DIR}`] : []),
+      ...(MEMORY_DIR
+        ? [
+            "--import",
+            pathToFileURL(path.resolve("bench/memory-probe.mjs")).href,
+            "--heapsnapshot-signal=SIGUSR2",
+            `--diagnostic-dir=${path.resolve(MEMORY_DIR)}`,
+          ]
+        : []),
+    ],
+    cgroupProcs: group?.procs,
   });
   const started = await portal.start();
   server = started.server;
@@ -194,6 +287,7 @@ try {
   await warmUp({ server, cookie, version }); // opens the store and checks the page offers this version
   await checkProtocol({ client: started.client, cookie, version });
   const afterStart = serverMemory(server.pid);
+  await heapSnapshot(server.pid, "1-after-start");
 
   const partPath = "/richtlijnen/zakelijk-gebruik";
   const step = (what: string) => console.log(`  ${new Date().toISOString().slice(11, 19)} ${what}`);
@@ -243,6 +337,7 @@ try {
     rounds.push(figures);
   }
   const afterPages = serverMemory(server.pid);
+  await heapSnapshot(server.pid, "2-after-pages");
   const results: Record<string, Record<string, number | string>> = {};
   for (const target of targets) {
     const rps = rounds.map((round) => round[target.name].requestsPerSecond);
@@ -335,6 +430,7 @@ try {
     );
   }
 
+  await heapSnapshot(server.pid, "3-at-end");
   writeFileSync(
     out,
     JSON.stringify({
@@ -346,6 +442,7 @@ try {
       targets: results,
       weight,
       acknowledgements: acks,
+      memoryLimitMB: MEMORY_LIMIT_MB,
       serverMemory: { afterStart, afterPages, afterAcks, soak },
     }),
   );

@@ -1,5 +1,5 @@
 // npm run bench [-- --only mdx|http|hr] [--store pglite|postgres|both] [--connections 10] [--duration 10]
-//   [--warmup 2] [--rounds 2] [--acks 200] [--writers 50] [--soak [minutes]] [--port 3700] [--cpu-prof dir] [--build]
+//   [--warmup 2] [--rounds 2] [--acks 200] [--writers 50] [--soak [minutes]] [--port 3700] [--cpu-prof dir] [--memory dir] [--memory-limit MB] [--build]
 // Runs bench/mdx.ts, bench/http.ts (once per store) and bench/hr.ts each in a fresh tsx process, prints a
 // table and writes bench/results/latest.json (full runs only). Figures, never pass/fail: see bench/README.md.
 import { spawnSync } from "node:child_process";
@@ -28,6 +28,8 @@ for (const name of [
   "writers",
   "port",
   "cpu-prof",
+  "memory",
+  "memory-limit",
 ]) {
   const index = args.indexOf(`--${name}`);
   if (index !== -1) passed.push(`--${name}`, args[index + 1]);
@@ -229,7 +231,7 @@ if (http) {
       );
     const m = run.serverMemory;
     console.log(
-      `Server RSS: ${m.afterStart.rssMB} MB after start and first page, ${m.afterPages.rssMB} MB after the page runs, ${m.afterAcks.rssMB} MB after the acknowledgements (peak ${m.afterAcks.peakRssMB} MB)` +
+      `Server RSS${run.memoryLimitMB ? ` (in a ${run.memoryLimitMB} MB memory group)` : ""}: ${m.afterStart.rssMB} MB after start and first page, ${m.afterPages.rssMB} MB after the page runs, ${m.afterAcks.rssMB} MB after the acknowledgements (peak ${m.afterAcks.peakRssMB} MB)` +
         (m.soak.length
           ? `; soak: ${m.soak.map((s) => s.rssMB).join(" → ")} MB over ${m.soak.length} min`
           : ""),

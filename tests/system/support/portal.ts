@@ -15,7 +15,8 @@ export type Portal = {
 
 /**
  * `secret`: pass one to let several portals on one store accept the same session cookies.
- * `port`, `devIdpPort`, `env` and `nodeArgs`: for the benchmark (fixed ports, its floor page, a CPU profile).
+ * `port`, `devIdpPort`, `env` and `nodeArgs`, `cgroupProcs`: for the benchmark (fixed ports, its floor page, a CPU
+ * profile, a memory limit).
  */
 export async function preparePortal(
   store: TestStore,
@@ -26,6 +27,7 @@ export async function preparePortal(
     devIdpPort: fixedDevIdpPort,
     env: extraEnv = {},
     nodeArgs,
+    cgroupProcs,
   }: {
     dataDir: string;
     secret?: string;
@@ -33,6 +35,7 @@ export async function preparePortal(
     devIdpPort?: number;
     env?: Record<string, string>;
     nodeArgs?: string[];
+    cgroupProcs?: string;
   },
 ): Promise<Portal> {
   assertBuilt();
@@ -61,7 +64,7 @@ export async function preparePortal(
     secret,
     actionId,
     start: async () => {
-      const server = await startServer({ port, env, nodeArgs });
+      const server = await startServer({ port, env, nodeArgs, cgroupProcs });
       return { server, client: actionClient({ baseUrl, actionId }) };
     },
   };

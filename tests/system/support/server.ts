@@ -58,12 +58,19 @@ export async function startServer({
   env,
   readyTimeoutMs = 60_000,
   nodeArgs = [],
+  cgroupProcs,
 }: {
   port: number;
   env: Record<string, string>;
   readyTimeoutMs?: number;
   /** Flags for Node itself, before next's bin (the benchmark's --cpu-prof). */
   nodeArgs?: string[];
+  /**
+   * A control group's `cgroup.procs` file: the server starts inside that group (the benchmark's
+   * --memory-limit, a small VM's memory). A shell writes its own pid there and then execs Node, so
+   * the pid stays the server's.
+   */
+  cgroupProcs?: string;
 }): Promise<ServerHandle> {
   const baseUrl = `http://127.0.0.1:${port}`;
   const childEnv: NodeJS.ProcessEnv = { NODE_ENV: "production" };
@@ -77,9 +84,19 @@ export async function startServer({
   });
 
   // `next start` serves in this very process, so its pid is the server's pid: SIGKILL hits the database client too.
-  const child = spawn(
+  const command = [
     process.execPath,
-    [...nodeArgs, NEXT_BIN, "start", "-H", "127.0.0.1", "-p", String(port)],
+    ...nodeArgs,
+    NEXT_BIN,
+    "start",
+    "-H",
+    "127.0.0.1",
+    "-p",
+    String(port),
+  ];
+  const child = spawn(
+    cgroupProcs ? "/bin/sh" : command[0],
+    cgroupProcs ? ["-c", 'echo $$ > "$0" && exec "$@"', cgroupProcs, ...command] : command.slice(1),
     {
       cwd: REPO_ROOT,
       env: childEnv,
