@@ -43,9 +43,12 @@ const WRITERS = option("writers", 50);
 const SOAK_MIN = option("soak", 0);
 const PORT = option("port", 3700);
 const CPU_PROF_DIR = text("cpu-prof");
-// --memory <dir>: the server runs with bench/memory-probe.mjs (process.memoryUsage() every second)
-// and writes a heap snapshot there after start, after the page runs and after the soak.
+// --memory <dir>: the server runs with bench/memory-probe.mjs (process.memoryUsage() every second);
+// with --heap-snapshots too it writes a heap snapshot there after start, after the page runs and at
+// the end (each costs the server ~100-200 MB of native memory it keeps, so RSS after one is not
+// comparable).
 const MEMORY_DIR = text("memory");
+const HEAP_SNAPSHOTS = args.includes("--heap-snapshots");
 // --memory-limit <MB>: the server runs in a memory control group of that size, as on a small VM.
 // Node sizes its heap from the memory it is given (here 4 GB of heap for 23.5 GB of RAM; 524 MB in
 // a 1 GB group), so this measures what an operator's VM would see, with no heap flag.
@@ -163,7 +166,7 @@ async function load(url: string, cookie: string | null, duration: number) {
 
 /** With --memory: asks the server for a heap snapshot (SIGUSR2) and waits until it is written. */
 async function heapSnapshot(pid: number, label: string) {
-  if (!MEMORY_DIR) return;
+  if (!MEMORY_DIR || !HEAP_SNAPSHOTS) return;
   const dir = path.resolve(MEMORY_DIR);
   const before = new Set(readdirSync(dir));
   process.kill(pid, "SIGUSR2");

@@ -1,5 +1,5 @@
 // npm run bench [-- --only mdx|http|hr] [--store pglite|postgres|both] [--connections 10] [--duration 10]
-//   [--warmup 2] [--rounds 2] [--acks 200] [--writers 50] [--soak [minutes]] [--port 3700] [--cpu-prof dir] [--memory dir] [--memory-limit MB] [--build]
+//   [--warmup 2] [--rounds 2] [--acks 200] [--writers 50] [--soak [minutes]] [--port 3700] [--cpu-prof dir] [--memory dir [--heap-snapshots]] [--memory-limit MB] [--build]
 // Runs bench/mdx.ts, bench/http.ts (once per store) and bench/hr.ts each in a fresh tsx process, prints a
 // table and writes bench/results/latest.json (full runs only). Figures, never pass/fail: see bench/README.md.
 import { spawnSync } from "node:child_process";
@@ -39,6 +39,7 @@ if (args.includes("--soak")) {
   const value = Number(args[args.indexOf("--soak") + 1]);
   passed.push("--soak", String(Number.isFinite(value) && value > 0 ? value : 10));
 }
+if (args.includes("--heap-snapshots")) passed.push("--heap-snapshots");
 const storeArg = args.includes("--store") ? args[args.indexOf("--store") + 1] : "both";
 if (!["pglite", "postgres", "both"].includes(storeArg)) {
   console.error(`--store takes pglite, postgres or both (got ${storeArg})`);
