@@ -10,8 +10,11 @@ import { existsSync } from "node:fs";
 
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
+const started = Date.now();
+const elapsed = () => `${Math.round((Date.now() - started) / 1000)} s`;
+
 function run(label, command, args, env = {}) {
-  console.log(`\n▶ ${label}: ${command} ${args.join(" ")}`);
+  console.log(`\n▶ ${label} (at ${elapsed()}): ${command} ${args.join(" ")}`);
   const result = spawnSync(command, args, { stdio: "inherit", env: { ...process.env, ...env } });
   if (result.status !== 0) {
     console.error(`\n✖ ${label} failed (exit ${result.status ?? result.signal}).`);
@@ -71,4 +74,4 @@ run("log check of the end-to-end run", "npx", [
   "--config",
   "tests/logs/vitest.config.ts",
 ]);
-console.log("\n✔ All tests passed.");
+console.log(`\n✔ All tests passed in ${elapsed()}.`);
