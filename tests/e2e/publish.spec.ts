@@ -73,7 +73,9 @@ test("communicatie is refused a past deadline, publishes a material change, and 
   const page = editor.page;
   const current = await currentVersionNumber(page);
   // The employee acknowledged the version with the marker, the current one.
-  await expect(form.getByText(/Bevestigd op/)).toContainText(`(versie ${current})`);
+  await expect(form.getByRole("status").filter({ hasText: "Bevestigd op" })).toContainText(
+    `(versie ${current})`,
+  );
   await expectNoAxeViolations(page);
   await page
     .getByRole("button", { name: `Tekst van versie ${current - 1} in het concept zetten` })
