@@ -4,6 +4,11 @@ import { defineConfig, devices } from "@playwright/test";
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
 export const E2E_IDP_PORT = Number(process.env.E2E_IDP_PORT ?? 3101);
 export const E2E_DATA_DIR = process.env.E2E_DATA_DIR ?? ".data-e2e";
+// The portal mails through SMTP on this port. Nothing listens there until a spec starts its own
+// server (tests/support/smtp.ts): hr-data.spec.ts does, and checks what arrives. The outbox (no
+// SMTP configured) is covered by tests/standalone/outbox.spec.ts and the integration tests.
+export const E2E_SMTP_PORT = Number(process.env.E2E_SMTP_PORT ?? E2E_PORT + 2);
+export const E2E_MAIL_FROM = "Beleidsportaal Kempenhaeghe <beleidsportaal@kempenhaeghe.example>";
 export const BASE_URL = `http://127.0.0.1:${E2E_PORT}`;
 
 const chromium = {
@@ -108,6 +113,8 @@ export default defineConfig({
       HOST: "127.0.0.1",
       // The specs set up their own data; the demo roster would only get in their way.
       DEMO_DATA: "off",
+      SMTP_URL: `smtp://127.0.0.1:${E2E_SMTP_PORT}`,
+      MAIL_FROM: E2E_MAIL_FROM,
     },
   },
 });

@@ -5,19 +5,36 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { expect, test, type APIResponse, type Browser, type Request } from "@playwright/test";
 import ExcelJS from "exceljs";
-import { E2E_DATA_DIR } from "../../playwright.config";
+import { BASE_URL, E2E_DATA_DIR, E2E_MAIL_FROM, E2E_SMTP_PORT } from "../../playwright.config";
+import { startSmtpServer } from "../support/smtp";
 import { storageStatePath, type AccountLogin } from "./support/accounts";
 import { HR_ACTIONS, HR_PAGES, HR_ROUTES } from "./support/hr-urls";
 
 // P&O end to end: a roster through the real CLI, both exports downloaded and read, reminders for a
-// filter (the e2e portal has no SMTP, so they land in the outbox the admin reads), a leaver past
-// the retention term erased with the audit chain still whole. Then every P&O page, route and
-// action refused to an employee and an editor, called directly over HTTP.
+// filter that arrive at a real SMTP server the test starts (the portal's SMTP_URL points at
+// E2E_SMTP_PORT), a leaver past the retention term erased with the audit chain still whole. Then
+// every P&O page, route and action refused to an employee and an editor, called directly over HTTP.
 
 test.describe.configure({ mode: "serial" });
 
 const DEPARTMENT = `E2E Slaapgeneeskunde ${Date.now()}`;
 const LEAVER = "E2E-900";
+// Reminders go to a department of people who never sign in, so they are outstanding whatever the
+// earlier specs did; numbers and addresses are new on every run (and on a retry), so "one a day"
+// never meets an earlier run's reminders.
+const RUN = Date.now().toString(36);
+const REMINDED_DEPARTMENT = `E2E Herinneringen ${RUN}`;
+const REMINDED = [
+  { number: `E2E-${RUN}-1`, name: "Noor Visser", email: `noor.visser.${RUN}@kempenhaeghe.example` },
+  {
+    number: `E2E-${RUN}-2`,
+    name: "Bram de Groot",
+    email: `bram.degroot.${RUN}@kempenhaeghe.example`,
+  },
+];
+// The deadline of the version employees must acknowledge: acknowledgement.spec.ts publishes the
+// material version 2 with it, and hr-data runs after it (playwright.config.ts).
+const DEADLINE = "31 maart 2099";
 const recorded = new Map<string, Request>();
 
 async function contextFor(browser: Browser, login: AccountLogin) {
@@ -36,6 +53,9 @@ test("P&O imports a roster through the CLI", async () => {
     `100005;Joris Bakker;joris.bakker@kempenhaeghe.example;ICT;`,
     `E2E-801;=1+1;formule@kempenhaeghe.example;${DEPARTMENT};`,
     `${LEAVER};Piet Vertrokken;piet.vertrokken@kempenhaeghe.example;${DEPARTMENT};31-12-2019`,
+    ...REMINDED.map(
+      ({ number, name, email }) => `${number};${name};${email};${REMINDED_DEPARTMENT};`,
+    ),
   ];
   await writeFile(file, `${rows.join("\r\n")}\r\n`, "utf8");
   const { stdout } = await promisify(execFile)(
@@ -43,7 +63,7 @@ test("P&O imports a roster through the CLI", async () => {
     ["run", "--silent", "roster:import", "--", file, "--yes", "--by", "E2E P&O"],
     { env: { ...process.env, DATA_DIR: E2E_DATA_DIR }, timeout: 120_000 },
   );
-  expect(stdout).toMatch(/7|ingelezen/);
+  expect(stdout).toMatch(/9|ingelezen/);
 });
 
 test.describe("as P&O", () => {
@@ -83,36 +103,62 @@ test.describe("as P&O", () => {
     expect(sheet.getColumn(2).values).toContain("'=1+1");
   });
 
-  test("sends reminders to everyone outstanding in a filter; the admin reads them in the outbox", async ({
+  test("sends reminders for a filter that arrive at the mail server, once a day", async ({
     page,
     browser,
   }) => {
-    await page.goto(`/hr/herinneringen?afdeling=${encodeURIComponent(DEPARTMENT)}`);
-    await expect(page.getByRole("heading", { level: 1, name: "Herinneringen" })).toBeVisible();
-    await page
-      .getByRole("button", { name: "Herinnering sturen aan iedereen in dit filter" })
-      .click();
-    const status = page.getByRole("status").filter({ hasText: "verstuurd" });
-    await expect(status).toBeVisible();
-    const sent = Number((await status.textContent())?.match(/(\d+) herinnering/)?.[1]);
+    const smtp = await startSmtpServer({ port: E2E_SMTP_PORT });
+    try {
+      await page.goto(`/hr/herinneringen?afdeling=${encodeURIComponent(REMINDED_DEPARTMENT)}`);
+      await expect(page.getByRole("heading", { level: 1, name: "Herinneringen" })).toBeVisible();
+      const send = page.getByRole("button", {
+        name: "Herinnering sturen aan iedereen in dit filter",
+      });
+      const outcome = page.getByRole("status").filter({ hasText: "verstuurd" });
+      await send.click();
+      await expect(outcome).toHaveText("2 herinneringen verstuurd.");
 
-    // Pressing again the same day sends nobody anything.
-    await page
-      .getByRole("button", { name: "Herinnering sturen aan iedereen in dit filter" })
-      .click();
-    await expect(page.getByText(/^0 herinneringen verstuurd/)).toBeVisible();
+      // The action answers after the mail server accepted the mails: they are all there now.
+      expect(smtp.messages.map((mail) => mail.envelopeTo).sort()).toEqual(
+        REMINDED.map(({ email }) => [email]).sort(),
+      );
+      const link = `${BASE_URL}/richtlijnen`;
+      for (const { name, email } of REMINDED) {
+        const mail = smtp.messages.find((message) => message.envelopeTo.includes(email))!;
+        expect(mail.from).toBe(E2E_MAIL_FROM);
+        expect(mail.to).toBe(`${name} <${email}>`);
+        expect(mail.headers["auto-submitted"]).toBe("auto-generated");
+        expect(mail.subject).toBe(
+          `Herinnering: bevestig de richtlijnen voor sociale media vóór ${DEADLINE}`,
+        );
+        expect(mail.text).toContain(`Beste ${name},`);
+        expect(mail.text).toContain(`bevestig ze uiterlijk ${DEADLINE}.`);
+        expect(mail.text).toContain(`Naar de richtlijnen: ${link}`);
+        expect(mail.html).toContain(`<a href="${link}">Naar de richtlijnen</a>`);
+      }
 
+      // Pressing again the same day mails nobody.
+      await send.click();
+      await expect(outcome).toHaveText(
+        "0 herinneringen verstuurd; 2 overgeslagen: vandaag al een herinnering gehad.",
+      );
+      expect(smtp.messages).toHaveLength(2);
+
+      // The mail's link opens the portal.
+      await page.goto(link);
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText("Gebruik van sociale media");
+    } finally {
+      await smtp.close();
+    }
+
+    // With a mail server configured, nothing lands in the outbox, and its page says so.
     const admin = await contextFor(browser, "beheerder");
     const adminPage = await admin.newPage();
     await adminPage.goto("/beheer/outbox");
-    await expect(adminPage.getByText(/^Alleen voor ontwikkeling/)).toBeVisible();
-    if (sent > 0) {
-      await expect(
-        adminPage.getByRole("cell", { name: /kempenhaeghe\.example/ }).first(),
-      ).toBeVisible();
-      await adminPage.getByRole("table").getByRole("link").first().click();
-      await expect(adminPage.getByText(/uiterlijk|bevestig/i).first()).toBeVisible();
-    }
+    await expect(adminPage.locator("main").getByRole("note")).toContainText(
+      "Er is een mailserver ingesteld",
+    );
+    await expect(adminPage.getByText(REMINDED[0].email)).toHaveCount(0);
     await admin.close();
   });
 

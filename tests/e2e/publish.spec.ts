@@ -31,29 +31,51 @@ async function currentVersionNumber(page: Page): Promise<number> {
   return Number(/Versie (\d+)/.exec(await heading.innerText())![1]);
 }
 
+/**
+ * Acknowledges the current (material) version where the portal offers the form: under the redline
+ * of "wat is er veranderd" for someone who acknowledged an earlier version, else under the full
+ * text, which that page then links to (decision 0012: the form carries the page's reading token).
+ */
+async function acknowledgeAfterReading(page: Page) {
+  await page.goto("/richtlijnen/wijzigingen");
+  const form = page.locator("#bevestigen");
+  await expect(form).toBeVisible();
+  if ((await form.getByLabel(CHECKBOX).count()) === 0) {
+    await form.getByRole("link", { name: "Lees de volledige tekst" }).click();
+    await expect(page).toHaveURL(/\/richtlijnen\/volledig$/);
+  }
+  await form.getByLabel(CHECKBOX).check();
+  await form.getByRole("button", { name: "Bevestigen" }).click();
+}
+
 test("communicatie is refused a past deadline, publishes a material change, and the employee acknowledges again with the redline", async ({
   browser,
 }) => {
-  // A version with one extra sentence, whatever ran before: the restore below takes it out again.
+  // A material version with one extra sentence, which the employee then acknowledges: the restore
+  // below takes the sentence out again, and the employee's redline of that restore starts from this
+  // version (struck through), whatever they had acknowledged before this spec, or not at all.
   const dir = copyContent();
   editFile(dir, "30-algemeen.mdx", (text) => text.replace(/\s*$/, `\n\n${MARKER}\n`));
   expect(
-    await publishWithCli(["--content-dir", dir, "--summary", "Een zin die weer verdwijnt"]),
+    await publishWithCli([
+      "--content-dir",
+      dir,
+      "--summary",
+      "Een zin die weer verdwijnt",
+      "--material",
+    ]),
   ).toMatch(/gepubliceerd/);
-
-  // The employee is up to date (an editorial version keeps an earlier acknowledgement).
   const employee = await signedIn(browser, "medewerker");
-  await employee.page.goto("/richtlijnen/wijzigingen");
   const form = employee.page.locator("#bevestigen");
-  if (await form.getByLabel(CHECKBOX).count()) {
-    await form.getByLabel(CHECKBOX).check();
-    await form.getByRole("button", { name: "Bevestigen" }).click();
-  }
-  await expect(form.getByText(/Bevestigd op/)).toBeVisible();
+  await acknowledgeAfterReading(employee.page);
 
   const editor = await signedIn(browser, "communicatie");
   const page = editor.page;
   const current = await currentVersionNumber(page);
+  // The employee acknowledged the version with the marker, the current one.
+  await expect(form.getByRole("status").filter({ hasText: "Bevestigd op" })).toContainText(
+    `(versie ${current})`,
+  );
   await expectNoAxeViolations(page);
   await page
     .getByRole("button", { name: `Tekst van versie ${current - 1} in het concept zetten` })

@@ -1,6 +1,7 @@
-// A real SMTP server for tests (the smtp-server package) on 127.0.0.1 and a free port. It keeps
-// every message it accepts, decoded enough to check: envelope, headers, the text and HTML parts.
-// Usable from Vitest and from Playwright specs (start it before the portal, pass its URL as SMTP_URL).
+// A real SMTP server for tests (the smtp-server package) on 127.0.0.1 and a free port (or the one
+// given). It keeps every message it accepts, decoded enough to check: envelope, headers, the text
+// and HTML parts. Usable from Vitest and from Playwright specs: the e2e portal is started with
+// SMTP_URL pointing at E2E_SMTP_PORT, where tests/e2e/hr-data.spec.ts starts this server.
 import type { AddressInfo } from "node:net";
 import { SMTPServer, type SMTPServerAddress } from "smtp-server";
 
@@ -30,7 +31,9 @@ export type TestSmtpServer = {
   close: () => Promise<void>;
 };
 
-export async function startSmtpServer(): Promise<TestSmtpServer> {
+export async function startSmtpServer({
+  port: requestedPort = 0,
+}: { port?: number } = {}): Promise<TestSmtpServer> {
   const messages: ReceivedMail[] = [];
   const rejectRecipients = new Set<string>();
   const waiters: (() => void)[] = [];
@@ -40,6 +43,9 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
     disabledCommands: ["STARTTLS", "AUTH"],
     authOptional: true,
     logger: false,
+    // A client's pooled connection (the e2e portal keeps one open) would otherwise hold close()
+    // up for 30 seconds.
+    closeTimeout: 500,
     onRcptTo(address: SMTPServerAddress, _session, callback) {
       if (rejectRecipients.has(address.address.toLowerCase())) {
         const error = new Error("Mailbox unavailable") as Error & { responseCode: number };
@@ -66,7 +72,7 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
   });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => resolve());
+    server.listen(requestedPort, "127.0.0.1", () => resolve());
   });
   const port = (server.server.address() as AddressInfo).port;
 

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { Card } from "@/components/ui/card";
 import { linkClasses } from "@/components/ui/link";
 import { requirePermission } from "@/lib/auth/session";
+import { env } from "@/lib/env";
 import { formatDateTime } from "@/lib/format/dates";
 import { listOutbox } from "@/lib/mail/outbox";
 
@@ -40,9 +41,10 @@ export default async function OutboxPage({
         role="note"
         className="rounded-md border border-amber-400 bg-amber-50 p-3 text-amber-950 dark:border-amber-300 dark:bg-stone-900 dark:text-amber-100"
       >
-        Alleen voor ontwikkeling en de demo-omgeving: er is geen mailserver ingesteld (SMTP_URL),
-        dus het portaal bewaart de mail hier in plaats van hem te versturen. Stel in productie een
-        mailserver in.
+        {env.MAIL.transport === "outbox"
+          ? "Alleen voor ontwikkeling en de demo-omgeving: er is geen mailserver ingesteld (SMTP_URL), dus het portaal bewaart de mail hier in plaats van hem te versturen. Stel in productie een mailserver in."
+          : // What is listed dates from a start without SMTP.
+            "Alleen voor ontwikkeling en de demo-omgeving. Er is een mailserver ingesteld: het portaal verstuurt de mail en bewaart hier geen nieuwe berichten."}
       </p>
       <Card aria-labelledby="berichten-titel">
         <h2 id="berichten-titel" className="mb-3 text-xl font-semibold">
