@@ -1,9 +1,11 @@
 // P&O figures for bench/run.mjs, in a fresh process of its own:
-//   tsx --conditions=react-server bench/hr.ts <output.json> [--sizes 200,20000]
+//   tsx --conditions=react-server bench/hr.ts <output.json> [--sizes 200,20000] [--explain] [--http]
 // For each size: a fresh PostgreSQL database (BENCH_DATABASE_URL, dropped and recreated; the
 // embedded PGlite in a temp folder without it) with that many roster entries and accounts and 5
 // versions of acknowledgement history; then the dashboard's aggregation and the list's first page
 // (p50/p95 of repeated runs), and a full CSV and XLSX export (time, peak RSS above the start).
+// --http (needs a production build): also the page /hr itself, GET by GET as a signed-in P&O
+// user, from `next start` on the same database.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -13,7 +15,8 @@ import { pipeline } from "node:stream/promises";
 import { DEFAULT_POLICY } from "@/lib/content/source";
 import { type Db, openStore, type Store } from "@/lib/db/client";
 import { acknowledgements, employees, policyVersions, rosterEntries } from "@/lib/db/schema";
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
+import { startSession } from "@/lib/auth/sessions";
 import {
   DEFAULT_FILTER,
   explainedQueries,
@@ -28,6 +31,7 @@ const sizesArg = process.argv.indexOf("--sizes");
 const SIZES = sizesArg === -1 ? [200, 20_000] : process.argv[sizesArg + 1].split(",").map(Number);
 // --explain: print the plans (EXPLAIN ANALYZE) of the dashboard's and the list's queries per size.
 const EXPLAIN = process.argv.includes("--explain");
+const HTTP = process.argv.includes("--http");
 const VERSIONS = 5;
 const RUNS = 30;
 const CHUNK = 2_000;
@@ -49,7 +53,9 @@ const round = (value: number, digits = 1) => Number(value.toFixed(digits));
 const percentile = (values: number[], p: number) =>
   [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))];
 
-async function freshStore(): Promise<{ store: Store; cleanup: () => void }> {
+type Fresh = { store: Store; serverEnv: Record<string, string>; cleanup: () => void };
+
+async function freshStore(): Promise<Fresh> {
   const url = process.env.BENCH_DATABASE_URL;
   if (url) {
     const name = new URL(url).pathname.slice(1);
@@ -59,13 +65,58 @@ async function freshStore(): Promise<{ store: Store; cleanup: () => void }> {
       const result = spawnSync("psql", [admin.toString(), "-qc", sql], { encoding: "utf8" });
       if (result.status !== 0) throw new Error(result.stderr);
     }
-    return { store: await openStore({ databaseUrl: url }), cleanup: () => {} };
+    // The server still needs a data directory: the demo setup keeps its generated secrets there.
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), "bench-hr-"));
+    return {
+      store: await openStore({ databaseUrl: url }),
+      serverEnv: { DATA_DIR: dataDir, DATABASE_URL: url },
+      cleanup: () => rmSync(dataDir, { recursive: true, force: true }),
+    };
   }
   const dir = mkdtempSync(path.join(os.tmpdir(), "bench-hr-"));
   return {
     store: await openStore({ dataDir: dir }),
+    serverEnv: { DATA_DIR: dir },
     cleanup: () => rmSync(dir, { recursive: true, force: true }),
   };
+}
+
+/**
+ * The page /hr over HTTP: one signed-in P&O user (an existing account given the hr role, so the
+ * list keeps its shape), `next start` on the same database, GET after GET. Closes `store` first:
+ * PGlite is one process per data directory.
+ */
+async function pageFigures({ store, serverEnv }: Fresh) {
+  const { preparePortal } = await import("../tests/system/support/portal");
+  const { mintSessionCookie } = await import("../tests/system/support/session");
+  const [account] = await store.db
+    .update(employees)
+    .set({ roles: ["employee", "hr"] })
+    .where(eq(employees.id, sql`(select min(id) from ${employees})`))
+    .returning();
+  const session = await startSession({ db: store.db, employeeId: account.id });
+  await store.close();
+  const portal = await preparePortal({ serverEnv }, { dataDir: serverEnv.DATA_DIR });
+  const cookie = await mintSessionCookie({
+    employee: { ...account, sessionId: session.id, sessionExpiresAt: session.expiresAt },
+    secret: portal.secret,
+  });
+  const { server } = await portal.start();
+  try {
+    const get = async () => {
+      const response = await fetch(`${server.baseUrl}/hr`, {
+        headers: { cookie },
+        redirect: "manual",
+        signal: AbortSignal.timeout(60_000),
+      });
+      const html = await response.text();
+      if (response.status !== 200 || !html.includes('data-testid="aandeel-bevestigd"'))
+        throw new Error(`GET /hr answered ${response.status}:\n${server.output().slice(-2000)}`);
+    };
+    return await timed(get);
+  } finally {
+    await server.stop();
+  }
 }
 
 async function seed(db: Db, size: number) {
@@ -178,7 +229,8 @@ async function explain(db: Db, size: number, now: Date) {
 
 const sizes: Record<string, unknown> = {};
 for (const size of SIZES) {
-  const { store, cleanup } = await freshStore();
+  const fresh = await freshStore();
+  const { store, cleanup } = fresh;
   try {
     const t0 = performance.now();
     await seed(store.db, size);
@@ -203,6 +255,7 @@ for (const size of SIZES) {
       ),
       csv: await exportFigures(store.db, "csv"),
       xlsx: await exportFigures(store.db, "xlsx"),
+      ...(HTTP ? { hrPage: await pageFigures(fresh) } : {}),
     };
     console.log(size, JSON.stringify(sizes[size]));
   } finally {

@@ -9,8 +9,10 @@ import { getAcknowledgementStatus } from "@/lib/acknowledgements/queries";
 import { acknowledgementStates } from "@/lib/acknowledgements/reports";
 import { computeAcknowledgementState } from "@/lib/acknowledgements/state";
 import {
+  type Acknowledgement,
   acknowledgements,
   employees,
+  type NewAcknowledgement,
   policyDeadlineChanges,
   type PolicyVersion,
   policyVersions,
@@ -47,6 +49,8 @@ const history = fc.record({
   now: minutes,
   // Version 1 as published by the portal (always material) or any version 1 at all.
   firstAlwaysMaterial: fc.boolean(),
+  // Every acknowledgement in one INSERT, or one INSERT each.
+  oneStatement: fc.boolean(),
 });
 
 describe("acknowledgement state: the SQL form and the pure rule", () => {
@@ -102,30 +106,41 @@ describe("acknowledgement state: the SQL form and the pure rule", () => {
         }
 
         const model = [];
+        const pending: NewAcknowledgement[] = [];
         for (const acks of generated.employees) {
           const subject = `prop-${randomBytes(6).toString("hex")}`;
           const [employee] = await db
             .insert(employees)
             .values({ issuer: "http://127.0.0.1:3001", subject, name: subject })
             .returning();
-          const seen = new Map<number, (typeof versions)[number]>();
-          const rows = [];
+          const seen = new Set<number>();
           for (const ack of acks) {
             const version = versions[ack.version % versions.length];
             if (seen.has(version.id)) continue; // one acknowledgement per employee and version
-            seen.set(version.id, version);
-            const [row] = await db
-              .insert(acknowledgements)
-              .values({
-                employeeId: employee.id,
-                versionId: version.id,
-                contentHash: version.contentHash,
-                acknowledgedAt: at(version.number + ack.after),
-              })
-              .returning();
-            rows.push({ ...row, version });
+            seen.add(version.id);
+            pending.push({
+              employeeId: employee.id,
+              versionId: version.id,
+              contentHash: version.contentHash,
+              acknowledgedAt: at(version.number + ack.after),
+            });
           }
-          model.push({ employee, acknowledgements: rows });
+          const acknowledged: (Acknowledgement & { version: PolicyVersion })[] = [];
+          model.push({ employee, acknowledgements: acknowledged });
+        }
+        // Kept state is written by a trigger per statement: one row at a time (as the portal does)
+        // and everything in one INSERT (as a seed does) must both end in the same state.
+        const inserted: Acknowledgement[] = [];
+        if (generated.oneStatement && pending.length > 0) {
+          inserted.push(...(await db.insert(acknowledgements).values(pending).returning()));
+        } else {
+          for (const values of pending)
+            inserted.push(...(await db.insert(acknowledgements).values(values).returning()));
+        }
+        for (const row of inserted) {
+          const version = versions.find((candidate) => candidate.id === row.versionId)!;
+          const owner = model.find((entry) => entry.employee.id === row.employeeId)!;
+          owner.acknowledgements.push({ ...row, version });
         }
 
         const states = acknowledgementStates({ policy, now });
@@ -153,6 +168,7 @@ describe("acknowledgement state: the SQL form and the pure rule", () => {
             state: expected.state,
             requiredVersionNumber: expected.required.number,
             acknowledgedVersionNumber: expected.acknowledged?.version.number ?? null,
+            acknowledgedAt: expected.acknowledged?.acknowledgedAt ?? null,
             deadline: expected.deadline,
             overdue: expected.overdue,
           });

@@ -18,7 +18,7 @@ export type Portal = {
  * `port`, `devIdpPort`, `env` and `nodeArgs`: for the benchmark (fixed ports, its floor page, a CPU profile).
  */
 export async function preparePortal(
-  store: TestStore,
+  store: Pick<TestStore, "serverEnv">,
   {
     dataDir,
     secret: sharedSecret,
