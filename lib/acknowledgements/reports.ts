@@ -54,6 +54,45 @@ export function overdueSql({
 }
 
 /**
+ * Each employee's highest acknowledged version number of `policy` and when they acknowledged it,
+ * kept by a trigger on acknowledgements (docs/decisions/0016-employee-policy-states.md): one row
+ * per employee who acknowledged anything, read as it is rather than aggregated per request.
+ */
+export function newestAcknowledgements({ policy }: { policy: string }) {
+  return new QueryBuilder()
+    .select({
+      employeeId: sql<number>`${employeePolicyStates.employeeId}`.as("acknowledging_employee_id"),
+      acknowledgedVersionNumber: sql<number>`${employeePolicyStates.acknowledgedVersionNumber}`.as(
+        "acknowledged_version_number",
+      ),
+      acknowledgedAt: sql<Date>`${employeePolicyStates.acknowledgedAt}`
+        .mapWith(employeePolicyStates.acknowledgedAt)
+        .as("newest_acknowledged_at"),
+    })
+    .from(employeePolicyStates)
+    .where(eq(employeePolicyStates.policy, policy))
+    .as("newest_acknowledgement");
+}
+
+/**
+ * The state of the rule from the highest acknowledged version number (null: nothing acknowledged)
+ * and the required one. Exported, like overdueSql, for the HR list, which joins the parts itself
+ * rather than a second copy of the accounts.
+ */
+export function stateSql({
+  acknowledgedVersionNumber,
+  requiredVersionNumber,
+}: {
+  acknowledgedVersionNumber: unknown;
+  requiredVersionNumber: unknown;
+}): SQL<AcknowledgementState> {
+  return sql<AcknowledgementState>`case
+    when (${acknowledgedVersionNumber}) is null then 'outstanding'
+    when (${acknowledgedVersionNumber}) >= ${requiredVersionNumber} then 'acknowledged'
+    else 'changed' end`;
+}
+
+/**
  * The rule of computeAcknowledgementState (lib/acknowledgements/state.ts) in SQL: one row per
  * employee with where they stand on `policy` at `now`. A subquery, so the HR dashboard can join it
  * with employees and filter, sort, paginate and GROUP BY in the database:
@@ -67,36 +106,16 @@ export function overdueSql({
  * No rows when the policy has no version yet. A property test keeps this and the pure rule equal.
  */
 export function acknowledgementStates({ policy, now }: { policy: string; now: Date }) {
-  const qb = new QueryBuilder();
-
   const required = requiredVersion({ policy });
+  const newest = newestAcknowledgements({ policy });
 
-  // Each employee's highest acknowledged version number of this policy, kept by a trigger on
-  // acknowledgements (docs/decisions/0016-employee-policy-states.md): one row per employee, not an
-  // aggregate over their whole history on every request.
-  const newest = qb
-    .select({
-      employeeId: sql<number>`${employeePolicyStates.employeeId}`.as("acknowledging_employee_id"),
-      acknowledgedVersionNumber: sql<number>`${employeePolicyStates.acknowledgedVersionNumber}`.as(
-        "acknowledged_version_number",
-      ),
-      acknowledgedAt: sql<Date>`${employeePolicyStates.acknowledgedAt}`
-        .mapWith(employeePolicyStates.acknowledgedAt)
-        .as("newest_acknowledged_at"),
-    })
-    .from(employeePolicyStates)
-    .where(eq(employeePolicyStates.policy, policy))
-    .as("newest_acknowledgement");
-
-  const state = sql<AcknowledgementState>`case
-    when ${newest.acknowledgedVersionNumber} is null then 'outstanding'
-    when ${newest.acknowledgedVersionNumber} >= ${required.requiredVersionNumber} then 'acknowledged'
-    else 'changed' end`;
-
-  return qb
+  return new QueryBuilder()
     .select({
       employeeId: sql<number>`${employees.id}`.as("employee_id"),
-      state: state.as("state"),
+      state: stateSql({
+        acknowledgedVersionNumber: newest.acknowledgedVersionNumber,
+        requiredVersionNumber: required.requiredVersionNumber,
+      }).as("state"),
       requiredVersionNumber: sql<number>`${required.requiredVersionNumber}`.as(
         "required_version_number",
       ),

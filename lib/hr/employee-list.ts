@@ -16,7 +16,12 @@ import {
 } from "drizzle-orm";
 import { QueryBuilder } from "drizzle-orm/pg-core";
 import { z } from "zod";
-import { acknowledgementStates, overdueSql, requiredVersion } from "@/lib/acknowledgements/reports";
+import {
+  newestAcknowledgements,
+  overdueSql,
+  requiredVersion,
+  stateSql,
+} from "@/lib/acknowledgements/reports";
 import type { AcknowledgementState } from "@/lib/acknowledgements/state";
 import { DEFAULT_POLICY } from "@/lib/content/source";
 import { getDb, type Executor } from "@/lib/db/client";
@@ -204,14 +209,30 @@ export function employeeListSource({
   now: Date;
 }) {
   const qb = new QueryBuilder();
-  const states = acknowledgementStates({ policy, now });
+  // The state rule's parts (lib/acknowledgements/reports.ts) joined straight onto the list's own
+  // accounts: acknowledgementStates would bring every account a second time, to be joined back.
   const required = requiredVersion({ policy });
+  const newest = newestAcknowledgements({ policy });
   // drizzle names a subquery's columns without the subquery's alias; several share names here.
-  const S = (column: string) => sql.raw(`"acknowledgement_states"."${column}"`);
   const R = (column: string) => sql.raw(`"required_version"."${column}"`);
+  const N = (column: string) => sql.raw(`"newest_acknowledgement"."${column}"`);
+  const acknowledgedVersionNumber = N("acknowledged_version_number");
 
+  // No account, or an account that acknowledged nothing: the rule's answer for nothing acknowledged.
+  // Null only before the first version.
+  const state = sql<AcknowledgementState | null>`case
+    when ${R("required_version_number")} is not null then ${stateSql({
+      acknowledgedVersionNumber,
+      requiredVersionNumber: R("required_version_number"),
+    })} end`;
+  const overdue = sql<boolean>`coalesce(${overdueSql({
+    acknowledgedVersionNumber,
+    requiredVersionNumber: R("required_version_number"),
+    deadline: R("required_deadline"),
+    now,
+  })}, false)`;
   // The time they acknowledged the version that counts (their newest), kept beside its number.
-  const acknowledgedAt = sql<string | null>`${S("acknowledged_at")}`;
+  const acknowledgedAt = sql<string | null>`${N("newest_acknowledged_at")}`;
 
   const onRoster = qb
     .select({
@@ -223,18 +244,9 @@ export function employeeListSource({
       leftAt: sql<string | null>`${rosterEntries.leftAt}`.as("left_at"),
       accountId: sql<number | null>`${employees.id}`.as("account_id"),
       lastSignInAt: sql<string | null>`${employees.lastSignInAt}`.as("last_sign_in_at"),
-      // No account: the rule's answer for someone who acknowledged nothing.
-      state: sql<AcknowledgementState | null>`case
-        when ${employees.id} is not null then ${S("state")}
-        when ${R("required_version_number")} is not null then 'outstanding' end`.as("state"),
-      overdue: sql<boolean>`case when ${employees.id} is not null then ${S("overdue")}
-        else coalesce(${overdueSql({
-          acknowledgedVersionNumber: sql`null::integer`,
-          requiredVersionNumber: R("required_version_number"),
-          deadline: R("required_deadline"),
-          now,
-        })}, false) end`.as("overdue"),
-      acknowledgedVersionNumber: sql<number | null>`${S("acknowledged_version_number")}`.as(
+      state: state.as("state"),
+      overdue: overdue.as("overdue"),
+      acknowledgedVersionNumber: sql<number | null>`${acknowledgedVersionNumber}`.as(
         "acknowledged_version_number",
       ),
       acknowledgedAt: acknowledgedAt.as("acknowledged_at"),
@@ -242,7 +254,7 @@ export function employeeListSource({
     .from(rosterEntries)
     .leftJoin(required, sql`true`)
     .leftJoin(employees, eq(employees.rosterEmployeeNumber, rosterEntries.employeeNumber))
-    .leftJoin(states, sql`${S("employee_id")} = ${employees.id}`);
+    .leftJoin(newest, sql`${N("acknowledging_employee_id")} = ${employees.id}`);
 
   const notOnRoster = qb
     .select({
@@ -254,15 +266,16 @@ export function employeeListSource({
       leftAt: sql<string | null>`null::timestamptz`.as("left_at"),
       accountId: sql<number | null>`${employees.id}`.as("account_id"),
       lastSignInAt: sql<string | null>`${employees.lastSignInAt}`.as("last_sign_in_at"),
-      state: sql<AcknowledgementState | null>`${S("state")}`.as("state"),
-      overdue: sql<boolean>`coalesce(${S("overdue")}, false)`.as("overdue"),
-      acknowledgedVersionNumber: sql<number | null>`${S("acknowledged_version_number")}`.as(
+      state: state.as("state"),
+      overdue: overdue.as("overdue"),
+      acknowledgedVersionNumber: sql<number | null>`${acknowledgedVersionNumber}`.as(
         "acknowledged_version_number",
       ),
       acknowledgedAt: acknowledgedAt.as("acknowledged_at"),
     })
     .from(employees)
-    .leftJoin(states, sql`${S("employee_id")} = ${employees.id}`)
+    .leftJoin(required, sql`true`)
+    .leftJoin(newest, sql`${N("acknowledging_employee_id")} = ${employees.id}`)
     .where(isNull(employees.rosterEmployeeNumber));
 
   const people = onRoster.unionAll(notOnRoster).as("people");
