@@ -1,6 +1,6 @@
 // npm run bench [-- --only mdx|http|hr] [--store pglite|postgres|both] [--connections 10] [--duration 10]
 //   [--warmup 2] [--rounds 2] [--acks 200] [--writers 50] [--soak [minutes]] [--port 3700] [--cpu-prof dir] [--build]
-//   [--sizes 200,20000] [--explain] [--http]   (the last three: P&O, bench/hr.ts)
+//   [--sizes 200,20000] [--runs 30] [--explain] [--http]   (P&O, bench/hr.ts)
 // Runs bench/mdx.ts, bench/http.ts (once per store) and bench/hr.ts each in a fresh tsx process, prints a
 // table and writes bench/results/latest.json (full runs only). Figures, never pass/fail: see bench/README.md.
 import { spawnSync } from "node:child_process";
@@ -104,7 +104,9 @@ const http =
     : null;
 // P&O: dashboard query and exports at 200 and 20,000 employees (bench/hr.ts; BENCH_DATABASE_URL for PostgreSQL).
 const hrArgs = [
-  ...(args.includes("--sizes") ? ["--sizes", args[args.indexOf("--sizes") + 1]] : []),
+  ...["--sizes", "--runs"].flatMap((name) =>
+    args.includes(name) ? [name, args[args.indexOf(name) + 1]] : [],
+  ),
   ...["--explain", "--http"].filter((flag) => args.includes(flag)),
 ];
 const hr = only === null || only === "hr" ? stage("hr", hrArgs) : null;
