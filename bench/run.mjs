@@ -1,5 +1,6 @@
 // npm run bench [-- --only mdx|http|hr] [--store pglite|postgres|both] [--connections 10] [--duration 10]
 //   [--warmup 2] [--rounds 2] [--acks 200] [--writers 50] [--soak [minutes]] [--port 3700] [--cpu-prof dir] [--memory dir [--heap-snapshots]] [--memory-limit MB] [--build]
+//   [--sizes 200,20000] [--runs 30] [--explain] [--http]   (P&O, bench/hr.ts)
 // Runs bench/mdx.ts, bench/http.ts (once per store) and bench/hr.ts each in a fresh tsx process, prints a
 // table and writes bench/results/latest.json (full runs only). Figures, never pass/fail: see bench/README.md.
 import { spawnSync } from "node:child_process";
@@ -105,7 +106,13 @@ const http =
       )
     : null;
 // P&O: dashboard query and exports at 200 and 20,000 employees (bench/hr.ts; BENCH_DATABASE_URL for PostgreSQL).
-const hr = only === null || only === "hr" ? stage("hr") : null;
+const hrArgs = [
+  ...["--sizes", "--runs"].flatMap((name) =>
+    args.includes(name) ? [name, args[args.indexOf(name) + 1]] : [],
+  ),
+  ...["--explain", "--http"].filter((flag) => args.includes(flag)),
+];
+const hr = only === null || only === "hr" ? stage("hr", hrArgs) : null;
 const loadAfter = load();
 // .next is shared: a rebuild during the run would mix two builds' figures.
 if (http && buildId() !== buildBefore)
@@ -258,6 +265,7 @@ if (hr) {
           "csv MB": f.csv.peakRssAboveStartMB,
           "xlsx ms": f.xlsx.ms,
           "xlsx MB": f.xlsx.peakRssAboveStartMB,
+          ...(f.hrPage ? { "/hr p95": f.hrPage.p95ms } : {}),
         },
       ]),
     ),

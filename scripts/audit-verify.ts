@@ -1,5 +1,6 @@
 // Check the evidence: the audit trail's hash chain, the chain against the signed checkpoints kept
-// outside the database, and every acknowledgement and version against its audit event (both ways).
+// outside the database, every acknowledgement and version against its audit event (both ways), and
+// the state per employee that P&O's overview reads against the acknowledgements.
 //   npm run audit:verify
 // Exit codes: 0 all intact, 1 something is missing or forged (or the check failed), 2 usage error.
 import { checkpointConfigFromEnv } from "@/lib/audit/checkpoint-env";
@@ -13,7 +14,8 @@ Controleert de bewijslast:
   - de hashketen van de audittrail (de eerste rij waar die breekt);
   - de keten tegen de ondertekende checkpoints buiten de database (CHECKPOINT_DIR),
     zodat herschreven en weggehaalde rijen aan het eind worden gevonden;
-  - elke bevestiging en versie tegen haar auditgebeurtenis, en andersom.
+  - elke bevestiging en versie tegen haar auditgebeurtenis, en andersom;
+  - de stand per medewerker die het P&O-overzicht leest, tegen de bevestigingen.
   --json    het resultaat als JSON op stdout`;
 
 function plural(n: number, one: string, many: string) {
@@ -21,7 +23,7 @@ function plural(n: number, one: string, many: string) {
 }
 
 function print(report: EvidenceReport) {
-  const { chain, checkpoints, records } = report;
+  const { chain, checkpoints, records, keptStates } = report;
   if (chain.ok) {
     console.log(`Auditketen in orde: ${plural(chain.count, "rij", "rijen")} gecontroleerd.`);
   } else {
@@ -47,6 +49,12 @@ function print(report: EvidenceReport) {
     );
   }
   for (const finding of records.findings) console.error(`${finding.kind}: ${finding.message}`);
+  if (keptStates.findings.length === 0) {
+    console.log(
+      `Stand per medewerker in orde: ${plural(keptStates.checked, "rij komt", "rijen komen")} overeen met de bevestigingen.`,
+    );
+  }
+  for (const finding of keptStates.findings) console.error(`${finding.kind}: ${finding.message}`);
 }
 
 async function main(argv: string[]): Promise<number> {

@@ -11,7 +11,9 @@
 --   DATABASE_URL=postgres://portaal_app:…@<host>/portaal                   (everything else)
 -- At every start the owner applies the migrations and grants the application role SELECT and
 -- INSERT on the evidence tables (audit_events, acknowledgements, policy_versions,
--- policy_version_parts) and SELECT, INSERT, UPDATE, DELETE on the others (lib/db/grants.ts).
+-- policy_version_parts, policy_deadline_changes), SELECT alone on the tables the database derives
+-- from them by trigger (employee_policy_states) and SELECT, INSERT, UPDATE, DELETE on the others
+-- (lib/db/grants.ts).
 -- The application role owns no table, so it can neither change evidence nor switch off the
 -- triggers that guard it (ALTER TABLE … DISABLE TRIGGER needs ownership).
 

@@ -1,24 +1,11 @@
 import "server-only";
 
-import { and, desc, eq, max, sql, type SQL } from "drizzle-orm";
+import { desc, eq, sql, type SQL } from "drizzle-orm";
 import { QueryBuilder } from "drizzle-orm/pg-core";
-import { acknowledgements, employees, policyVersions } from "@/lib/db/schema";
+import { employeePolicyStates, employees, policyVersions } from "@/lib/db/schema";
 import type { AcknowledgementState } from "@/lib/acknowledgements/state";
 import { effectiveDeadline } from "@/lib/policy/effective-deadline";
 
-/**
- * The rule of computeAcknowledgementState (lib/acknowledgements/state.ts) in SQL: one row per
- * employee with where they stand on `policy` at `now`. A subquery, so the HR dashboard can join it
- * with employees and filter, sort, paginate and GROUP BY in the database:
- *
- *   const states = acknowledgementStates({ policy, now });
- *   db.select({ department: employees.department, overdue: count() })
- *     .from(states).innerJoin(employees, eq(employees.id, states.employeeId))
- *     .where(states.overdue).groupBy(employees.department);
- *
- * `now` is a parameter, not SQL now(), so a page and its export agree and tests can pin time.
- * No rows when the policy has no version yet. A property test keeps this and the pure rule equal.
- */
 /**
  * The version everyone must have acknowledged: the newest material version; when none is material,
  * the first (version 1 always is in practice). One row, or none before the first version.
@@ -66,42 +53,79 @@ export function overdueSql({
         and ${deadline} is not null and ${deadline} < ${nowParam}`;
 }
 
-export function acknowledgementStates({ policy, now }: { policy: string; now: Date }) {
-  const qb = new QueryBuilder();
-
-  const required = requiredVersion({ policy });
-
-  // Each employee's highest acknowledged version number of this policy.
-  const newest = qb
+/**
+ * Each employee's highest acknowledged version number of `policy` and when they acknowledged it,
+ * kept by a trigger on acknowledgements (docs/decisions/0016-employee-policy-states.md): one row
+ * per employee who acknowledged anything, read as it is rather than aggregated per request.
+ */
+export function newestAcknowledgements({ policy }: { policy: string }) {
+  return new QueryBuilder()
     .select({
-      employeeId: sql<number>`${acknowledgements.employeeId}`.as("acknowledging_employee_id"),
-      acknowledgedVersionNumber: sql<number>`${max(policyVersions.number)}`.as(
+      employeeId: sql<number>`${employeePolicyStates.employeeId}`.as("acknowledging_employee_id"),
+      acknowledgedVersionNumber: sql<number>`${employeePolicyStates.acknowledgedVersionNumber}`.as(
         "acknowledged_version_number",
       ),
+      acknowledgedAt: sql<Date>`${employeePolicyStates.acknowledgedAt}`
+        .mapWith(employeePolicyStates.acknowledgedAt)
+        .as("newest_acknowledged_at"),
     })
-    .from(acknowledgements)
-    .innerJoin(
-      policyVersions,
-      and(eq(policyVersions.id, acknowledgements.versionId), eq(policyVersions.policy, policy)),
-    )
-    .groupBy(acknowledgements.employeeId)
+    .from(employeePolicyStates)
+    .where(eq(employeePolicyStates.policy, policy))
     .as("newest_acknowledgement");
+}
 
-  const state = sql<AcknowledgementState>`case
-    when ${newest.acknowledgedVersionNumber} is null then 'outstanding'
-    when ${newest.acknowledgedVersionNumber} >= ${required.requiredVersionNumber} then 'acknowledged'
+/**
+ * The state of the rule from the highest acknowledged version number (null: nothing acknowledged)
+ * and the required one. Exported, like overdueSql, for the HR list, which joins the parts itself
+ * rather than a second copy of the accounts.
+ */
+export function stateSql({
+  acknowledgedVersionNumber,
+  requiredVersionNumber,
+}: {
+  acknowledgedVersionNumber: unknown;
+  requiredVersionNumber: unknown;
+}): SQL<AcknowledgementState> {
+  return sql<AcknowledgementState>`case
+    when (${acknowledgedVersionNumber}) is null then 'outstanding'
+    when (${acknowledgedVersionNumber}) >= ${requiredVersionNumber} then 'acknowledged'
     else 'changed' end`;
+}
 
-  return qb
+/**
+ * The rule of computeAcknowledgementState (lib/acknowledgements/state.ts) in SQL: one row per
+ * employee with where they stand on `policy` at `now`. A subquery, so the HR dashboard can join it
+ * with employees and filter, sort, paginate and GROUP BY in the database:
+ *
+ *   const states = acknowledgementStates({ policy, now });
+ *   db.select({ department: employees.department, overdue: count() })
+ *     .from(states).innerJoin(employees, eq(employees.id, states.employeeId))
+ *     .where(states.overdue).groupBy(employees.department);
+ *
+ * `now` is a parameter, not SQL now(), so a page and its export agree and tests can pin time.
+ * No rows when the policy has no version yet. A property test keeps this and the pure rule equal.
+ */
+export function acknowledgementStates({ policy, now }: { policy: string; now: Date }) {
+  const required = requiredVersion({ policy });
+  const newest = newestAcknowledgements({ policy });
+
+  return new QueryBuilder()
     .select({
       employeeId: sql<number>`${employees.id}`.as("employee_id"),
-      state: state.as("state"),
+      state: stateSql({
+        acknowledgedVersionNumber: newest.acknowledgedVersionNumber,
+        requiredVersionNumber: required.requiredVersionNumber,
+      }).as("state"),
       requiredVersionNumber: sql<number>`${required.requiredVersionNumber}`.as(
         "required_version_number",
       ),
       acknowledgedVersionNumber: sql<number | null>`${newest.acknowledgedVersionNumber}`.as(
         "acknowledged_version_number",
       ),
+      // When they acknowledged that version (null: never).
+      acknowledgedAt: sql<Date | null>`${newest.acknowledgedAt}`
+        .mapWith(employeePolicyStates.acknowledgedAt)
+        .as("acknowledged_at"),
       deadline: sql<Date | null>`${required.deadline}`
         .mapWith(policyVersions.deadline)
         .as("deadline"),

@@ -1,12 +1,13 @@
 import "server-only";
 
-import { asc, inArray } from "drizzle-orm";
+import { asc, inArray, sql } from "drizzle-orm";
 import { hashParts } from "@/lib/content/source";
 import type { Executor } from "@/lib/db/client";
 import {
   acknowledgements,
   type AuditEvent,
   auditEvents,
+  employeePolicyStates,
   policyVersionParts,
   policyVersions,
 } from "@/lib/db/schema";
@@ -19,7 +20,8 @@ import {
 import { type AuditChainResult, verifyAuditChain } from "./events";
 
 // `audit:verify`: the hash chain, the chain against the signed checkpoints outside the database,
-// and every acknowledgement and version against its audit event, both ways.
+// every acknowledgement and version against its audit event, both ways, and the acknowledgement
+// state the database keeps for P&O against the acknowledgements themselves.
 
 export type RecordFinding = {
   kind:
@@ -46,6 +48,15 @@ export type EvidenceReport = {
     findings: CheckpointFinding[];
   };
   records: { acknowledgements: number; versions: number; findings: RecordFinding[] };
+  /** employee_policy_states (kept by trigger, read by P&O's overview) against the acknowledgements. */
+  keptStates: { checked: number; findings: KeptStateFinding[] };
+};
+
+export type KeptStateFinding = {
+  kind: "kept_state_mismatch";
+  employeeId: number;
+  policy: string;
+  message: string;
 };
 
 const ACK_EVENT = "acknowledgement.created";
@@ -64,8 +75,13 @@ export async function verifyEvidence({
     ? await verifyAgainstCheckpoints({ db, config: checkpoints })
     : { checked: 0, latest: null, findings: [] };
   const records = await crossCheckRecords(db);
+  const keptStates = await crossCheckKeptStates(db);
   return {
-    ok: chain.ok && checkpointResult.findings.length === 0 && records.findings.length === 0,
+    ok:
+      chain.ok &&
+      checkpointResult.findings.length === 0 &&
+      records.findings.length === 0 &&
+      keptStates.findings.length === 0,
     chain,
     checkpoints: {
       configured: checkpoints !== null,
@@ -80,7 +96,57 @@ export async function verifyEvidence({
       findings: checkpointResult.findings,
     },
     records,
+    keptStates,
   };
+}
+
+// Enough to act on; the rest of a mass mismatch adds nothing.
+const MAX_KEPT_STATE_FINDINGS = 100;
+
+/**
+ * Each (employee, policy) in employee_policy_states must hold the highest version they
+ * acknowledged and its time, and every employee with an acknowledgement must have a row. A
+ * difference means the table was written around the trigger, or acknowledgements were changed
+ * with the triggers off: P&O's overview would then show states the evidence does not support.
+ */
+async function crossCheckKeptStates(db: Executor): Promise<EvidenceReport["keptStates"]> {
+  const result = await db.execute(sql`
+    with expected as (
+      select distinct on (a.employee_id, v.policy)
+        a.employee_id, v.policy, v.number, a.acknowledged_at
+      from ${acknowledgements} a join ${policyVersions} v on v.id = a.version_id
+      order by a.employee_id, v.policy, v.number desc
+    )
+    select coalesce(e.employee_id, k.employee_id) as "employeeId",
+      coalesce(e.policy, k.policy) as "policy",
+      e.number as "expectedNumber", k.acknowledged_version_number as "keptNumber"
+    from expected e full join ${employeePolicyStates} k
+      on k.employee_id = e.employee_id and k.policy = e.policy
+    where e.number is distinct from k.acknowledged_version_number
+      or e.acknowledged_at is distinct from k.acknowledged_at
+    order by 1, 2
+    limit ${MAX_KEPT_STATE_FINDINGS}`);
+  const rows = (
+    result as unknown as {
+      rows: {
+        employeeId: number | string;
+        policy: string;
+        expectedNumber: number | string | null;
+        keptNumber: number | string | null;
+      }[];
+    }
+  ).rows;
+  const version = (n: number | string | null) => (n === null ? "geen" : `versie ${n}`);
+  const findings: KeptStateFinding[] = rows.map((row) => ({
+    kind: "kept_state_mismatch",
+    employeeId: Number(row.employeeId),
+    policy: row.policy,
+    message: `De bijgehouden stand van medewerker ${row.employeeId} voor ${row.policy} (${version(row.keptNumber)}) wijkt af van de bevestigingen (${version(row.expectedNumber)}, of een ander tijdstip): het P&O-overzicht toont een stand die de bevestigingen niet dragen.`,
+  }));
+  const [{ checked }] = await db
+    .select({ checked: sql<number>`count(*)`.mapWith(Number) })
+    .from(employeePolicyStates);
+  return { checked, findings };
 }
 
 function byId(events: AuditEvent[]): Map<number, AuditEvent[]> {

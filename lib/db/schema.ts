@@ -256,6 +256,36 @@ export const acknowledgements = pgTable(
 export type Acknowledgement = InferSelectModel<typeof acknowledgements>;
 export type NewAcknowledgement = InferInsertModel<typeof acknowledgements>;
 
+/**
+ * Each employee's newest acknowledged version per policy, so the state rule's SQL form
+ * (lib/acknowledgements/reports.ts) reads one row per employee instead of aggregating every
+ * acknowledgement on every request (docs/decisions/0016-employee-policy-states.md). Derived, never
+ * written by the portal: a trigger on `acknowledgements` keeps it in the acknowledgement's own
+ * transaction (the custom migration), so every writer (action, CLI, seed, tests) is covered.
+ */
+export const employeePolicyStates = pgTable(
+  "employee_policy_states",
+  {
+    employeeId: integer("employee_id")
+      .notNull()
+      .references(() => employees.id),
+    policy: text("policy").notNull(),
+    // The highest version number among the employee's acknowledgements of this policy.
+    acknowledgedVersionNumber: integer("acknowledged_version_number").notNull(),
+    // When that acknowledgement was made (the HR list's column).
+    acknowledgedAt: timestamp("acknowledged_at", { withTimezone: true }).notNull(),
+  },
+  (table) => [
+    // Policy first: the dashboard reads every employee of one policy.
+    primaryKey({
+      name: "employee_policy_states_pkey",
+      columns: [table.policy, table.employeeId],
+    }),
+  ],
+);
+
+export type EmployeePolicyState = InferSelectModel<typeof employeePolicyStates>;
+
 export const auditEvents = pgTable(
   "audit_events",
   {

@@ -16,11 +16,16 @@ import {
 } from "drizzle-orm";
 import { QueryBuilder } from "drizzle-orm/pg-core";
 import { z } from "zod";
-import { acknowledgementStates, overdueSql, requiredVersion } from "@/lib/acknowledgements/reports";
+import {
+  newestAcknowledgements,
+  overdueSql,
+  requiredVersion,
+  stateSql,
+} from "@/lib/acknowledgements/reports";
 import type { AcknowledgementState } from "@/lib/acknowledgements/state";
 import { DEFAULT_POLICY } from "@/lib/content/source";
 import { getDb, type Executor } from "@/lib/db/client";
-import { acknowledgements, employees, policyVersions, rosterEntries } from "@/lib/db/schema";
+import { employees, rosterEntries } from "@/lib/db/schema";
 
 // P&O's list of employees: every roster entry (with or without an account) and every account that
 // belongs to no roster entry. One row has exactly one status:
@@ -199,31 +204,35 @@ export type EmployeeListRow = {
 export function employeeListSource({
   policy = DEFAULT_POLICY,
   now,
-  details = true,
 }: {
   policy?: string;
   now: Date;
-  /**
-   * false: leave out the time of the acknowledgement that counts (a lookup per row), for queries
-   * that only count, filter or pick a page; listEmployees looks it up for the page's rows alone.
-   */
-  details?: boolean;
 }) {
   const qb = new QueryBuilder();
-  const states = acknowledgementStates({ policy, now });
+  // The state rule's parts (lib/acknowledgements/reports.ts) joined straight onto the list's own
+  // accounts: acknowledgementStates would bring every account a second time, to be joined back.
   const required = requiredVersion({ policy });
+  const newest = newestAcknowledgements({ policy });
   // drizzle names a subquery's columns without the subquery's alias; several share names here.
-  const S = (column: string) => sql.raw(`"acknowledgement_states"."${column}"`);
   const R = (column: string) => sql.raw(`"required_version"."${column}"`);
+  const N = (column: string) => sql.raw(`"newest_acknowledgement"."${column}"`);
+  const acknowledgedVersionNumber = N("acknowledged_version_number");
 
-  // The time they acknowledged the version that counts (their newest), for the list's column.
-  const acknowledgedAt = details
-    ? acknowledgedAtOf({
-        policy,
-        accountId: employees.id,
-        versionNumber: S("acknowledged_version_number"),
-      })
-    : sql<string | null>`null::timestamptz`;
+  // No account, or an account that acknowledged nothing: the rule's answer for nothing acknowledged.
+  // Null only before the first version.
+  const state = sql<AcknowledgementState | null>`case
+    when ${R("required_version_number")} is not null then ${stateSql({
+      acknowledgedVersionNumber,
+      requiredVersionNumber: R("required_version_number"),
+    })} end`;
+  const overdue = sql<boolean>`coalesce(${overdueSql({
+    acknowledgedVersionNumber,
+    requiredVersionNumber: R("required_version_number"),
+    deadline: R("required_deadline"),
+    now,
+  })}, false)`;
+  // The time they acknowledged the version that counts (their newest), kept beside its number.
+  const acknowledgedAt = sql<string | null>`${N("newest_acknowledged_at")}`;
 
   const onRoster = qb
     .select({
@@ -235,18 +244,9 @@ export function employeeListSource({
       leftAt: sql<string | null>`${rosterEntries.leftAt}`.as("left_at"),
       accountId: sql<number | null>`${employees.id}`.as("account_id"),
       lastSignInAt: sql<string | null>`${employees.lastSignInAt}`.as("last_sign_in_at"),
-      // No account: the rule's answer for someone who acknowledged nothing.
-      state: sql<AcknowledgementState | null>`case
-        when ${employees.id} is not null then ${S("state")}
-        when ${R("required_version_number")} is not null then 'outstanding' end`.as("state"),
-      overdue: sql<boolean>`case when ${employees.id} is not null then ${S("overdue")}
-        else coalesce(${overdueSql({
-          acknowledgedVersionNumber: sql`null::integer`,
-          requiredVersionNumber: R("required_version_number"),
-          deadline: R("required_deadline"),
-          now,
-        })}, false) end`.as("overdue"),
-      acknowledgedVersionNumber: sql<number | null>`${S("acknowledged_version_number")}`.as(
+      state: state.as("state"),
+      overdue: overdue.as("overdue"),
+      acknowledgedVersionNumber: sql<number | null>`${acknowledgedVersionNumber}`.as(
         "acknowledged_version_number",
       ),
       acknowledgedAt: acknowledgedAt.as("acknowledged_at"),
@@ -254,7 +254,7 @@ export function employeeListSource({
     .from(rosterEntries)
     .leftJoin(required, sql`true`)
     .leftJoin(employees, eq(employees.rosterEmployeeNumber, rosterEntries.employeeNumber))
-    .leftJoin(states, sql`${S("employee_id")} = ${employees.id}`);
+    .leftJoin(newest, sql`${N("acknowledging_employee_id")} = ${employees.id}`);
 
   const notOnRoster = qb
     .select({
@@ -266,15 +266,16 @@ export function employeeListSource({
       leftAt: sql<string | null>`null::timestamptz`.as("left_at"),
       accountId: sql<number | null>`${employees.id}`.as("account_id"),
       lastSignInAt: sql<string | null>`${employees.lastSignInAt}`.as("last_sign_in_at"),
-      state: sql<AcknowledgementState | null>`${S("state")}`.as("state"),
-      overdue: sql<boolean>`coalesce(${S("overdue")}, false)`.as("overdue"),
-      acknowledgedVersionNumber: sql<number | null>`${S("acknowledged_version_number")}`.as(
+      state: state.as("state"),
+      overdue: overdue.as("overdue"),
+      acknowledgedVersionNumber: sql<number | null>`${acknowledgedVersionNumber}`.as(
         "acknowledged_version_number",
       ),
       acknowledgedAt: acknowledgedAt.as("acknowledged_at"),
     })
     .from(employees)
-    .leftJoin(states, sql`${S("employee_id")} = ${employees.id}`)
+    .leftJoin(required, sql`true`)
+    .leftJoin(newest, sql`${N("acknowledging_employee_id")} = ${employees.id}`)
     .where(isNull(employees.rosterEmployeeNumber));
 
   const people = onRoster.unionAll(notOnRoster).as("people");
@@ -305,22 +306,6 @@ export function employeeListSource({
 }
 
 type ListSource = ReturnType<typeof employeeListSource>;
-
-/** When `accountId` acknowledged version `versionNumber` of `policy`: one index lookup. */
-function acknowledgedAtOf({
-  policy,
-  accountId,
-  versionNumber,
-}: {
-  policy: string;
-  accountId: unknown;
-  versionNumber: unknown;
-}) {
-  return sql<string | null>`(select a.acknowledged_at from ${acknowledgements} a
-      join ${policyVersions} v on v.id = a.version_id
-      where a.employee_id = ${accountId} and v.policy = ${policy}
-        and v.number = ${versionNumber})`;
-}
 
 function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (char) => `\\${char}`);
@@ -443,9 +428,8 @@ export type EmployeeListPage = {
 };
 
 /**
- * One page of the filtered, sorted list and the filter's total. Two queries, no more rows: the
- * count and the page are chosen on the list without acknowledgement times, and those are looked
- * up for the page's rows only (unless the list is sorted by them).
+ * One page of the filtered, sorted list and the filter's total: two queries, and only the page's
+ * rows come back.
  */
 export async function listEmployees({
   filter,
@@ -459,51 +443,19 @@ export async function listEmployees({
   db?: Executor;
 }): Promise<EmployeeListPage> {
   const executor = db ?? (await getDb());
-  const lean = employeeListSource({ policy, now, details: false });
-  const where = whereOf(lean, filter);
-  const [{ total }] = await executor.select({ total: count() }).from(lean).where(where);
+  const list = employeeListSource({ policy, now });
+  const where = whereOf(list, filter);
+  const [{ total }] = await executor.select({ total: count() }).from(list).where(where);
   const pageCount = Math.max(1, Math.ceil(total / filter.perPage));
   const page = Math.min(filter.page, pageCount);
-  const list =
-    filter.sort === "acknowledgedAt" ? employeeListSource({ policy, now, details: true }) : lean;
   const direction = filter.order === "desc" ? desc : asc;
-  const pageRows = new QueryBuilder()
-    .select({
-      ...rowSelection(list, filter),
-      sortKey: sortKeyOf(list, filter.sort).as("sort_key"),
-    })
+  const rows = (await executor
+    .select(rowSelection(list, filter))
     .from(list)
-    .where(whereOf(list, filter))
+    .where(where)
     .orderBy(direction(sortKeyOf(list, filter.sort)), direction(list.rowKey))
     .limit(filter.perPage)
-    .offset((page - 1) * filter.perPage)
-    .as("page_rows");
-  const rows = (await executor
-    .select({
-      rowKey: pageRows.rowKey,
-      employeeNumber: pageRows.employeeNumber,
-      name: pageRows.name,
-      email: pageRows.email,
-      department: pageRows.department,
-      status: pageRows.status,
-      state: pageRows.state,
-      overdue: pageRows.overdue,
-      acknowledgedVersionNumber: pageRows.acknowledgedVersionNumber,
-      acknowledgedAt:
-        list === lean
-          ? acknowledgedAtOf({
-              policy,
-              accountId: pageRows.accountId,
-              versionNumber: pageRows.acknowledgedVersionNumber,
-            })
-          : pageRows.acknowledgedAt,
-      leftAt: pageRows.leftAt,
-      accountId: pageRows.accountId,
-      lastSignInAt: pageRows.lastSignInAt,
-      sortKey: pageRows.sortKey,
-    })
-    .from(pageRows)
-    .orderBy(direction(pageRows.sortKey), direction(pageRows.rowKey))) as RawRow[];
+    .offset((page - 1) * filter.perPage)) as RawRow[];
   return { rows: rows.map(toRow), total, page, perPage: filter.perPage, pageCount };
 }
 
@@ -620,9 +572,9 @@ export async function summarizeEmployees({
   return { overall, departments };
 }
 
-/** One pass over the list without acknowledgement times, grouped by department. */
+/** One pass over the list, grouped by department. */
 function summaryQuery({ now, policy, db }: { now: Date; policy: string; db: Executor }) {
-  const list = employeeListSource({ policy, now, details: false });
+  const list = employeeListSource({ policy, now });
   return db
     .select({ department: list.department, ...countsSelection(list) })
     .from(list)
@@ -633,7 +585,7 @@ function summaryQuery({ now, policy, db }: { now: Date; policy: string; db: Exec
 /** The dashboard's and the list's queries, for EXPLAIN ANALYZE in bench/hr.ts. */
 export function explainedQueries({ now, db }: { now: Date; db: Executor }) {
   const policy = DEFAULT_POLICY;
-  const list = employeeListSource({ policy, now, details: false });
+  const list = employeeListSource({ policy, now });
   return [
     ["dashboard: counts per department", summaryQuery({ now, policy, db })],
     ["list: total of the default filter", db.select({ total: count() }).from(list)],

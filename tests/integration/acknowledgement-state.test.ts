@@ -1,6 +1,7 @@
 // The acknowledgement-state rule exists twice: computeAcknowledgementState (pure, one employee)
 // and acknowledgementStates (SQL, every employee). Random histories on a real database must give
-// the same answer from both, for every employee, and getAcknowledgementStatus must agree too.
+// the same answer from both, for every employee, and getAcknowledgementStatus and the HR list
+// (which joins the SQL form's parts itself) must agree too.
 import { randomBytes } from "node:crypto";
 import fc from "fast-check";
 import { count, eq, inArray, sql } from "drizzle-orm";
@@ -9,12 +10,16 @@ import { getAcknowledgementStatus } from "@/lib/acknowledgements/queries";
 import { acknowledgementStates } from "@/lib/acknowledgements/reports";
 import { computeAcknowledgementState } from "@/lib/acknowledgements/state";
 import {
+  type Acknowledgement,
   acknowledgements,
   employees,
+  type NewAcknowledgement,
   policyDeadlineChanges,
   type PolicyVersion,
   policyVersions,
+  rosterEntries,
 } from "@/lib/db/schema";
+import { employeeListSource } from "@/lib/hr/employee-list";
 import { createTestStore, type TestStore, uniquePolicy } from "@/tests/support/db";
 
 const BASE = Date.UTC(2027, 2, 1, 12, 0, 0);
@@ -47,6 +52,8 @@ const history = fc.record({
   now: minutes,
   // Version 1 as published by the portal (always material) or any version 1 at all.
   firstAlwaysMaterial: fc.boolean(),
+  // Every acknowledgement in one INSERT, or one INSERT each.
+  oneStatement: fc.boolean(),
 });
 
 describe("acknowledgement state: the SQL form and the pure rule", () => {
@@ -102,30 +109,55 @@ describe("acknowledgement state: the SQL form and the pure rule", () => {
         }
 
         const model = [];
-        for (const acks of generated.employees) {
+        const pending: NewAcknowledgement[] = [];
+        for (const [index, acks] of generated.employees.entries()) {
           const subject = `prop-${randomBytes(6).toString("hex")}`;
+          // Every other one on the roster: P&O's list reaches the two kinds of account apart.
+          const employeeNumber = index % 2 === 0 ? subject : null;
+          if (employeeNumber)
+            await db.insert(rosterEntries).values({
+              employeeNumber,
+              name: subject,
+              email: `${subject}@example.test`,
+              department: "Zorg",
+            });
           const [employee] = await db
             .insert(employees)
-            .values({ issuer: "http://127.0.0.1:3001", subject, name: subject })
+            .values({
+              issuer: "http://127.0.0.1:3001",
+              subject,
+              name: subject,
+              rosterEmployeeNumber: employeeNumber,
+            })
             .returning();
-          const seen = new Map<number, (typeof versions)[number]>();
-          const rows = [];
+          const seen = new Set<number>();
           for (const ack of acks) {
             const version = versions[ack.version % versions.length];
             if (seen.has(version.id)) continue; // one acknowledgement per employee and version
-            seen.set(version.id, version);
-            const [row] = await db
-              .insert(acknowledgements)
-              .values({
-                employeeId: employee.id,
-                versionId: version.id,
-                contentHash: version.contentHash,
-                acknowledgedAt: at(version.number + ack.after),
-              })
-              .returning();
-            rows.push({ ...row, version });
+            seen.add(version.id);
+            pending.push({
+              employeeId: employee.id,
+              versionId: version.id,
+              contentHash: version.contentHash,
+              acknowledgedAt: at(version.number + ack.after),
+            });
           }
-          model.push({ employee, acknowledgements: rows });
+          const acknowledged: (Acknowledgement & { version: PolicyVersion })[] = [];
+          model.push({ employee, acknowledgements: acknowledged });
+        }
+        // Kept state is written by a trigger per statement: one row at a time (as the portal does)
+        // and everything in one INSERT (as a seed does) must both end in the same state.
+        const inserted: Acknowledgement[] = [];
+        if (generated.oneStatement && pending.length > 0) {
+          inserted.push(...(await db.insert(acknowledgements).values(pending).returning()));
+        } else {
+          for (const values of pending)
+            inserted.push(...(await db.insert(acknowledgements).values(values).returning()));
+        }
+        for (const row of inserted) {
+          const version = versions.find((candidate) => candidate.id === row.versionId)!;
+          const owner = model.find((entry) => entry.employee.id === row.employeeId)!;
+          owner.acknowledgements.push({ ...row, version });
         }
 
         const states = acknowledgementStates({ policy, now });
@@ -140,6 +172,25 @@ describe("acknowledgement state: the SQL form and the pure rule", () => {
           );
         expect(sqlRows).toHaveLength(model.length);
         const byEmployee = new Map(sqlRows.map((row) => [row.employeeId, row]));
+        // The HR list joins the rule's parts onto its own accounts (lib/hr/employee-list.ts).
+        const list = employeeListSource({ policy, now });
+        const listRows = await db
+          .select({
+            accountId: list.accountId,
+            state: list.state,
+            overdue: list.overdue,
+            acknowledgedVersionNumber: list.acknowledgedVersionNumber,
+            acknowledgedAt: list.acknowledgedAt,
+          })
+          .from(list)
+          .where(
+            inArray(
+              list.accountId,
+              model.map((entry) => entry.employee.id),
+            ),
+          );
+        expect(listRows).toHaveLength(model.length);
+        const inList = new Map(listRows.map((row) => [Number(row.accountId), row]));
 
         for (const entry of model) {
           const expected = computeAcknowledgementState({
@@ -153,8 +204,27 @@ describe("acknowledgement state: the SQL form and the pure rule", () => {
             state: expected.state,
             requiredVersionNumber: expected.required.number,
             acknowledgedVersionNumber: expected.acknowledged?.version.number ?? null,
+            acknowledgedAt: expected.acknowledged?.acknowledgedAt ?? null,
             deadline: expected.deadline,
             overdue: expected.overdue,
+          });
+
+          const listed = inList.get(entry.employee.id)!;
+          // Raw SQL columns come back as the driver gives them (PGlite: typed; node-postgres: text).
+          expect({
+            state: listed.state,
+            overdue: listed.overdue,
+            acknowledgedVersionNumber:
+              listed.acknowledgedVersionNumber === null
+                ? null
+                : Number(listed.acknowledgedVersionNumber),
+            acknowledgedAt:
+              listed.acknowledgedAt === null ? null : new Date(listed.acknowledgedAt).getTime(),
+          }).toEqual({
+            state: expected.state,
+            overdue: expected.overdue,
+            acknowledgedVersionNumber: expected.acknowledged?.version.number ?? null,
+            acknowledgedAt: expected.acknowledged?.acknowledgedAt.getTime() ?? null,
           });
 
           const status = await getAcknowledgementStatus({

@@ -202,6 +202,9 @@ describe("npm run audit:verify", () => {
       /Checkpoints in orde: 1 checkpoint gecontroleerd, het laatste bij rij 2/,
     );
     expect(result.stdout).toMatch(/1 bevestiging|0 bevestigingen en 2 versies komen overeen/);
+    expect(result.stdout).toMatch(
+      /Stand per medewerker in orde: \d+ (rij komt|rijen komen) overeen/,
+    );
     expect(fs.existsSync(path.join(`${location.DATA_DIR}-checkpoints`, "checkpoints.jsonl"))).toBe(
       true,
     );

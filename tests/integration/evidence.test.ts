@@ -13,7 +13,7 @@ import {
 import { hashAuditEvent } from "@/lib/audit/hash";
 import { type EvidenceReport, verifyEvidence } from "@/lib/audit/verify";
 import type { Tx } from "@/lib/db/client";
-import { acknowledgements, auditEvents } from "@/lib/db/schema";
+import { acknowledgements, auditEvents, employeePolicyStates } from "@/lib/db/schema";
 import { ensureInitialVersion, type Version } from "@/lib/policy/versions";
 import {
   createEmployee,
@@ -192,6 +192,31 @@ describe("acknowledgements and versions against the audit trail", () => {
       expect.objectContaining({ kind: "event_without_acknowledgement", id: victim.id }),
     ]);
     expect(report.records.findings[0].message).toMatch(/bestaat niet meer/);
+    // P&O's overview still counts it: the kept state no longer matches the acknowledgements.
+    expect(report.keptStates.findings).toEqual([
+      expect.objectContaining({ kind: "kept_state_mismatch", employeeId: victim.employeeId }),
+    ]);
+  });
+
+  it("reveal a kept state written around the acknowledgements", async () => {
+    const [victim] = await store.db
+      .select()
+      .from(employeePolicyStates)
+      .orderBy(asc(employeePolicyStates.employeeId))
+      .limit(1);
+    const report = await verifyAfterTampering(async (tx) => {
+      // As if they had acknowledged v2: P&O's overview would count them as acknowledged.
+      await tx
+        .update(employeePolicyStates)
+        .set({ acknowledgedVersionNumber: v2.number })
+        .where(eq(employeePolicyStates.employeeId, victim.employeeId));
+    });
+    expect(report.ok).toBe(false);
+    expect(kinds(report)).toEqual([]);
+    expect(report.keptStates.findings).toEqual([
+      expect.objectContaining({ kind: "kept_state_mismatch", employeeId: victim.employeeId }),
+    ]);
+    expect(report.keptStates.findings[0].message).toMatch(/\(versie 2\) wijkt af .*\(versie 1,/);
   });
 
   it("reveal a forged acknowledgement inserted without its audit event", async () => {

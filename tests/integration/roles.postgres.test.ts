@@ -6,7 +6,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { acknowledgeVersion } from "@/lib/acknowledgements/queries";
 import { verifyEvidence } from "@/lib/audit/verify";
 import { openStore, type Store } from "@/lib/db/client";
-import { acknowledgements, auditEvents, employees, policyVersions } from "@/lib/db/schema";
+import {
+  acknowledgements,
+  auditEvents,
+  employeePolicyStates,
+  employees,
+  policyVersions,
+} from "@/lib/db/schema";
 import { ensureInitialVersion, type Version } from "@/lib/policy/versions";
 import { createEmployee, testRoles } from "@/tests/support/db";
 
@@ -131,6 +137,42 @@ describe("the application role on PostgreSQL", () => {
       .set({ name: "Nieuwe naam" })
       .where(eq(employees.id, employee.id));
     expect((await verifyEvidence({ db: app.db, checkpoints: null })).ok).toBe(true);
+  });
+
+  it("may only read the kept acknowledgement state, which its acknowledgements keep through the trigger", async () => {
+    const employee = await createEmployee({ db: app.db });
+    await acknowledgeVersion({
+      db: app.db,
+      employeeId: employee.id,
+      versionId: v1.id,
+      contentHash: v1.contentHash,
+      userAgent: "vitest",
+    });
+    const mine = eq(employeePolicyStates.employeeId, employee.id);
+    expect(
+      await app.db
+        .select({ number: employeePolicyStates.acknowledgedVersionNumber })
+        .from(employeePolicyStates)
+        .where(mine),
+    ).toEqual([{ number: v1.number }]);
+    const denied = /permission denied for table employee_policy_states/;
+    expect(
+      await refusal(
+        app.db.update(employeePolicyStates).set({ acknowledgedVersionNumber: 99 }).where(mine),
+      ),
+    ).toMatch(denied);
+    expect(await refusal(app.db.delete(employeePolicyStates).where(mine))).toMatch(denied);
+    const other = await createEmployee({ db: app.db });
+    expect(
+      await refusal(
+        app.db.insert(employeePolicyStates).values({
+          employeeId: other.id,
+          policy: v1.policy,
+          acknowledgedVersionNumber: v1.number,
+          acknowledgedAt: new Date(),
+        }),
+      ),
+    ).toMatch(denied);
   });
 
   it("cannot create tables or run the migrations itself", async () => {

@@ -19,7 +19,7 @@ export type Portal = {
  * profile, a memory limit).
  */
 export async function preparePortal(
-  store: TestStore,
+  store: Pick<TestStore, "serverEnv">,
   {
     dataDir,
     secret: sharedSecret,
