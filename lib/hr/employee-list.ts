@@ -26,10 +26,12 @@ import type { AcknowledgementState } from "@/lib/acknowledgements/state";
 import { DEFAULT_POLICY } from "@/lib/content/source";
 import { getDb, type Executor } from "@/lib/db/client";
 import { employees, rosterEntries } from "@/lib/db/schema";
+import { rosterLeftAt } from "@/lib/roster/employment";
 
 // P&O's list of employees: every roster entry (with or without an account) and every account that
 // belongs to no roster entry. One row has exactly one status:
-//   left         on the roster with left_at set (whatever they acknowledged; never outstanding)
+//   left         on the roster, marked as left or past their end date (lib/roster/employment.ts;
+//                whatever they acknowledged; never outstanding)
 //   unlinked     an account not on the roster (signed in, not in the personnel file)
 //   acknowledged on the roster, acknowledged the required version (or newer)
 //   overdue      on the roster, not acknowledged, the deadline has passed
@@ -241,7 +243,7 @@ export function employeeListSource({
       name: sql<string>`${rosterEntries.name}`.as("name"),
       email: sql<string | null>`${rosterEntries.email}`.as("email"),
       department: sql<string | null>`${rosterEntries.department}`.as("department"),
-      leftAt: sql<string | null>`${rosterEntries.leftAt}`.as("left_at"),
+      leftAt: rosterLeftAt(now).as("left_at"),
       accountId: sql<number | null>`${employees.id}`.as("account_id"),
       lastSignInAt: sql<string | null>`${employees.lastSignInAt}`.as("last_sign_in_at"),
       state: state.as("state"),

@@ -16,6 +16,7 @@ import {
 import { acknowledgementStates, overdueSql, requiredVersion } from "@/lib/acknowledgements/reports";
 import type { Executor } from "@/lib/db/client";
 import { employees, rosterEntries } from "@/lib/db/schema";
+import { stillEmployed } from "@/lib/roster/employment";
 
 /** Which employees a batch is for: those HR selected, or everyone matching the list's filter. */
 export type ReminderFilter = {
@@ -91,7 +92,7 @@ async function selectOutstandingAccounts({
   const department = sql<
     string | null
   >`coalesce(${rosterEntries.department}, ${employees.department})`;
-  const conditions: SQL[] = [ne(states.state, "acknowledged"), isNull(rosterEntries.leftAt)];
+  const conditions: SQL[] = [ne(states.state, "acknowledged"), stillEmployed(now)];
   if ("employeeIds" in target) {
     const byNumber = target.employeeNumbers ?? [];
     if (target.employeeIds.length === 0 && byNumber.length === 0) return [];
@@ -137,7 +138,7 @@ async function selectOutstandingRosterEntries({
   now: Date;
 }): Promise<OutstandingEmployee[]> {
   const required = requiredVersion({ policy });
-  const conditions: SQL[] = [isNull(employees.id), isNull(rosterEntries.leftAt)];
+  const conditions: SQL[] = [isNull(employees.id), stillEmployed(now)];
   if ("employeeIds" in target) {
     if (!target.employeeNumbers?.length) return [];
     conditions.push(inArray(rosterEntries.employeeNumber, target.employeeNumbers));
