@@ -179,20 +179,30 @@ async function seed(db: Db, size: number) {
   }
 }
 
-/** p50/p95 of RUNS runs of each function, after 3 warm-ups (plans, caches), one of each per run. */
+/**
+ * p50/p95 of RUNS runs of each function, after 3 warm-ups (plans, caches), one of each per run.
+ * Also the p50 of this process's CPU time per run: with PGlite the database works in this thread,
+ * so that figure barely depends on what else the machine is doing (with PostgreSQL it is only the
+ * client's share).
+ */
 async function timedInTurn(fns: (() => Promise<unknown>)[]) {
   for (let i = 0; i < 3; i++) for (const fn of fns) await fn();
   const ms = fns.map(() => [] as number[]);
+  const cpu = fns.map(() => [] as number[]);
   for (let i = 0; i < RUNS; i++) {
     for (const [k, fn] of fns.entries()) {
+      const cpu0 = process.cpuUsage();
       const t0 = performance.now();
       await fn();
       ms[k].push(performance.now() - t0);
+      const used = process.cpuUsage(cpu0);
+      cpu[k].push((used.user + used.system) / 1000);
     }
   }
-  return ms.map((values) => ({
+  return ms.map((values, k) => ({
     p50ms: round(percentile(values, 0.5), 2),
     p95ms: round(percentile(values, 0.95), 2),
+    cpuP50ms: round(percentile(cpu[k], 0.5), 2),
   }));
 }
 
