@@ -6,6 +6,7 @@ import { appendAuditEvent } from "@/lib/audit/events";
 import { type Db, type Executor, getDb } from "@/lib/db/client";
 import { employees, mailLog, rosterEntries } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
+import { amsterdamToday, stillEmployed } from "@/lib/roster/employment";
 
 /**
  * The README's promise: P&O removes an employee's personal data after employment plus this many
@@ -37,11 +38,11 @@ export const eraseRequestSchema = z.strictObject({
 const endedOn = sql<string>`coalesce(${rosterEntries.endDate}, (${rosterEntries.leftAt} at time zone 'Europe/Amsterdam')::date)`;
 
 function pastTerm(now: Date): SQL {
-  const today = sql`(${now.toISOString()}::timestamptz at time zone 'Europe/Amsterdam')::date`;
+  const today = amsterdamToday(now);
   // Only people who left: an end date in the past or marked as left by an import.
   return and(
     isNull(rosterEntries.erasedAt),
-    sql`(${rosterEntries.leftAt} is not null or ${rosterEntries.endDate} < ${today})`,
+    sql`not ${stillEmployed(now)}`,
     sql`${endedOn} + make_interval(years => ${RETENTION_YEARS}) < ${today}`,
   )!;
 }

@@ -8,7 +8,8 @@ import { rosterEntries } from "@/lib/db/schema";
 // The end date is a calendar date in the Netherlands: the last working day, so they have left from
 // the start of the next day. `now` is a bound parameter, as in the state rule (decision 0005).
 
-function today(now: Date): SQL {
+/** Today's date in the Netherlands at `now`, as SQL. */
+export function amsterdamToday(now: Date): SQL {
   return sql`(${now.toISOString()}::timestamptz at time zone 'Europe/Amsterdam')::date`;
 }
 
@@ -16,12 +17,12 @@ function today(now: Date): SQL {
 export function rosterLeftAt(now: Date): SQL<string | null> {
   return sql<string | null>`case
     when ${rosterEntries.leftAt} is not null then ${rosterEntries.leftAt}
-    when ${rosterEntries.endDate} < ${today(now)}
+    when ${rosterEntries.endDate} < ${amsterdamToday(now)}
       then ((${rosterEntries.endDate} + 1)::timestamp at time zone 'Europe/Amsterdam')
     end`;
 }
 
 /** True for a roster entry that is still employed (also true when there is no entry: a left join's nulls). */
 export function stillEmployed(now: Date): SQL<boolean> {
-  return sql<boolean>`(${rosterEntries.leftAt} is null and (${rosterEntries.endDate} is null or ${rosterEntries.endDate} >= ${today(now)}))`;
+  return sql<boolean>`(${rosterEntries.leftAt} is null and (${rosterEntries.endDate} is null or ${rosterEntries.endDate} >= ${amsterdamToday(now)}))`;
 }
