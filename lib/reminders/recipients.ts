@@ -45,6 +45,9 @@ export type OutstandingEmployee = {
   acknowledgedBefore: boolean;
 };
 
+/** What every selection below is asked: whom (the target), for which policy, at which moment. */
+type Selection = { db: Executor; policy: string; target: ReminderTarget; now: Date };
+
 /**
  * The employees in the target who have not acknowledged the required version (state
  * "outstanding" or "changed" by the one state rule, lib/acknowledgements/reports.ts): accounts in
@@ -56,12 +59,7 @@ export async function selectOutstandingEmployees({
   policy,
   target,
   now,
-}: {
-  db: Executor;
-  policy: string;
-  target: ReminderTarget;
-  now: Date;
-}): Promise<OutstandingEmployee[]> {
+}: Selection): Promise<OutstandingEmployee[]> {
   const accounts = await selectOutstandingAccounts({ db, policy, target, now });
   const rosterOnly = await selectOutstandingRosterEntries({ db, policy, target, now });
   return [...accounts, ...rosterOnly];
@@ -78,12 +76,7 @@ async function selectOutstandingAccounts({
   policy,
   target,
   now,
-}: {
-  db: Executor;
-  policy: string;
-  target: ReminderTarget;
-  now: Date;
-}): Promise<OutstandingEmployee[]> {
+}: Selection): Promise<OutstandingEmployee[]> {
   const states = acknowledgementStates({ policy, now });
   // The roster, when the account is linked to an entry, is P&O's own word on name, address and
   // department; someone who left the organisation gets no reminder.
@@ -131,12 +124,7 @@ async function selectOutstandingRosterEntries({
   policy,
   target,
   now,
-}: {
-  db: Executor;
-  policy: string;
-  target: ReminderTarget;
-  now: Date;
-}): Promise<OutstandingEmployee[]> {
+}: Selection): Promise<OutstandingEmployee[]> {
   const required = requiredVersion({ policy });
   const conditions: SQL[] = [isNull(employees.id), stillEmployed(now)];
   if ("employeeIds" in target) {
